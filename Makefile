@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both set themselves up.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt 2>/dev/null | cksum | cut -d' ' -f1)
+SITE ?= site
+
+# mkdocs-material prints an end-of-life banner on every run; our own warnings stay.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test pytest linkcheck linkcheck-external clean requirements browser
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Strict build into a temporary folder, swapped in only when it succeeds:
+# a failed build leaves the last good site/ in place.
+build: $(STAMP)
+	@rm -rf $(SITE).tmp
+	@$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; echo "Build mislukt: $(SITE)/ is niet gewijzigd." >&2; exit 1; }
+	@rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).tmp $(SITE); rm -rf $(SITE).old
+	@echo "Site gebouwd in $(SITE)/"
+
+test: build browser
+	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory linkcheck-only
+
+# Internal links and anchors over the file:// build; external URLs are only syntax-checked (CI has no internet).
+linkcheck: build linkcheck-only
+linkcheck-only:
+	$(BIN)/python tools/linkcheck.py internal $(SITE)
+
+# Every external URL, where there is internet (weekly in CI): prints dead links with the pages that use them.
+linkcheck-external: build
+	$(BIN)/python tools/linkcheck.py external $(SITE)
+
+# Headless Chromium for the browser tests: Debian's package where we can install it, else Playwright's own.
+browser: $(STAMP)
+	@$(BIN)/python tools/browser.py --ensure
+
+requirements:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+clean:
+	rm -rf $(SITE) $(SITE).tmp $(SITE).old dist .pytest_cache
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

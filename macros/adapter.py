@@ -1,0 +1,45 @@
+"""mkdocs-macros adapter: the macros that hand-written pages call.
+
+Each macro renders one data-driven overview; the catalog is loaded lazily so
+that data errors surface through the hook's clean message, not a traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import load_cached
+from .render import Renderer, edit_base
+
+# Macro name -> the kind it lists. Pages call e.g. {{ bronnen_lijst() }}.
+LISTINGS = {
+    "stappen_overzicht": "stap",
+    "ambitiekaart": "ambitie",
+    "valkuilen_overzicht": "valkuil",
+    "voorbeelden_lijst": "voorbeeld",
+    "bronnen_lijst": "bron",
+    "begrippen_lijst": "begrip",
+    "themas_overzicht": "thema",
+}
+
+
+def define_env(env) -> None:
+    data_dir = Path(env.project_dir) / "data"
+
+    def renderer() -> Renderer:
+        conf = env.conf
+        return Renderer(load_cached(data_dir), edit_base(conf.get("repo_url"), conf.get("edit_uri"), conf["docs_dir"]))
+
+    def listing(kind: str):
+        def macro() -> str:
+            return renderer().listing(kind, env.page.file.src_uri)
+
+        macro.__doc__ = f"Overzicht van alle items van soort '{kind}' uit data/."
+        return macro
+
+    for name, kind in LISTINGS.items():
+        env.macro(listing(kind), name)
+
+    @env.macro
+    def aantal(kind: str) -> int:
+        """Number of entries of a kind, e.g. {{ aantal('bron') }}."""
+        return len(renderer().catalog.all(kind))

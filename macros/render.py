@@ -1,0 +1,149 @@
+"""Turn catalog entries into Markdown fragments and pages.
+
+Queries live here and in catalog.py; the Jinja templates in templates/ only
+loop and format. Plain-text fields pass through `t` (HTML-escaped, so a
+`<script>` in a title shows as text); Markdown fields pass through `md`
+(inline `kind:id` links resolved relative to the page being written).
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+
+from .catalog import INLINE_REF_RE, Catalog, Item, unknown_ref_message
+from .errors import DataError, Problem
+from .model import KINDS, SOORT_LABELS, TAAL_LABELS
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Characters that would turn plain text into Markdown markup.
+MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]#|])")
+
+
+def href(target: str, from_page: str) -> str:
+    """Relative link from one page (docs-relative .md path) to a target page[#anchor]."""
+    path, _, anchor = target.partition("#")
+    if path == from_page:
+        rel = ""
+    else:
+        rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def plain(text: str) -> str:
+    return MD_SPECIAL_RE.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def indent(text: str, width: int = 4) -> str:
+    pad = " " * width
+    return text.replace("\n", "\n" + pad)
+
+
+class Renderer:
+    def __init__(self, catalog: Catalog, edit_base: Optional[str] = None):
+        self.catalog = catalog
+        self.edit_base = edit_base  # e.g. https://github.com/org/repo/edit/main/
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["t"] = plain
+        self.env.filters["indent_md"] = indent
+        self.env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+
+    # --- links ---------------------------------------------------------------
+
+    def resolve_links(self, text: str, from_page: str, source: str = "") -> str:
+        """Replace `](kind:id)` links by relative links; unknown ids raise DataError naming `source`."""
+        problems = []
+
+        def sub(match: re.Match) -> str:
+            kind, ref = match.group(1), match.group(2)
+            item = self.catalog.items.get((kind, ref))
+            if item is None:
+                problems.append(Problem(source or from_page, "in een link: " + unknown_ref_message(self.catalog, kind, ref)))
+                return match.group(0)
+            return "](" + href(item.target, from_page) + ")"
+
+        out = INLINE_REF_RE.sub(sub, text)
+        if problems:
+            raise DataError(problems)
+        return out
+
+    def edit_url(self, item: Item) -> Optional[str]:
+        return self.edit_base + item.file if self.edit_base else None
+
+    # --- rendering -----------------------------------------------------------
+
+    def render(self, template: str, from_page: str, **context) -> str:
+        catalog = self.catalog
+
+        def link(item: Item) -> str:
+            return f"[{plain(item.title)}]({href(item.target, from_page)})"
+
+        def md(text: Optional[str]) -> str:
+            return self.resolve_links(text, from_page) if text else ""
+
+        def related(item: Item, kind: str) -> list[Item]:
+            return catalog.related(item, kind)
+
+        tpl = self.env.get_template(template)
+        return tpl.render(
+            catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
+            edit_url=self.edit_url, page=from_page, **context,
+        )
+
+    def page(self, item: Item) -> str:
+        """The full Markdown source of an entry's own page (steps, ambitions, pitfalls, themes)."""
+        context = {"item": item, "e": item.entry}
+        if item.kind == "stap":
+            steps = self.catalog.all("stap")
+            i = steps.index(item)
+            context["prev"] = steps[i - 1] if i > 0 else None
+            context["next"] = steps[i + 1] if i + 1 < len(steps) else None
+        if item.kind == "ambitie":
+            context["strategies"] = [self.catalog.get("strategie", s.id) for s in item.entry.strategieen]
+        return self.render(f"{item.kind}.md.j2", item.page, **context)
+
+    def listing(self, kind: str, from_page: str) -> str:
+        """A data-driven overview of one kind, for a hand-written page."""
+        items = self.catalog.all(kind)
+        context = {}
+        if kind == "bron":
+            # Grouped by kind of resource, in the order of SOORT_LABELS; groups sharing a label merge.
+            groups: dict[str, list[Item]] = {}
+            for soort, label in SOORT_LABELS.items():
+                groups.setdefault(label, []).extend(i for i in items if i.entry.soort == soort)
+            context = {"groups": [(label, group) for label, group in groups.items() if group],
+                       "talen": TAAL_LABELS}
+        return self.render(f"{kind}_lijst.md.j2", from_page, items=items, **context)
+
+    def abbreviations(self) -> str:
+        """Markdown abbreviation definitions: glossary terms become tooltips on every page."""
+        lines = []
+        seen = set()
+        for item in self.catalog.all("begrip"):
+            definition = " ".join(item.entry.definitie.split())
+            for word in [item.entry.term, *item.entry.aliassen]:
+                for form in {word, word[:1].upper() + word[1:]}:
+                    if form not in seen:
+                        seen.add(form)
+                        lines.append(f"*[{form}]: {definition}")
+        return "\n".join(lines)
+
+
+def edit_base(repo_url: Optional[str], edit_uri: Optional[str], docs_dir: str) -> Optional[str]:
+    """Edit URL prefix for files at the repository root (data/), derived from MkDocs' edit_uri for docs/."""
+    if not repo_url or not edit_uri:
+        return None
+    docs_name = Path(docs_dir).name + "/"
+    prefix = edit_uri[: -len(docs_name)] if edit_uri.endswith(docs_name) else edit_uri
+    return repo_url.rstrip("/") + "/" + prefix.strip("/") + "/"

@@ -1,0 +1,98 @@
+"""MkDocs hook: data/ -> pages. The only place that knows about MkDocs.
+
+- on_config: validate data/ (a bad file stops the build with the catalog's
+  message) and add the generated pages to their navigation section;
+- on_files: one generated page per step, ambition, pitfall and theme;
+- on_page_markdown: resolve `[...](kind:id)` links on every page, point the
+  edit button of a generated page at its YAML file, and append the glossary
+  as abbreviations so each term gets a tooltip everywhere.
+"""
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.catalog import Item, load_cached  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+from macros.render import Renderer, edit_base  # noqa: E402
+
+# Navigation section (by its index page) -> kind of entry whose pages go under it.
+SECTIONS = {"stappen/index.md": "stap", "ambities/index.md": "ambitie", "valkuilen/index.md": "valkuil", "themas/index.md": "thema"}
+
+_state: dict = {}
+
+
+def _nav_title(item: Item) -> str:
+    """Navigation label; the theme writes it into HTML unescaped, so escape it here."""
+    e = item.entry
+    if item.kind == "stap":
+        title = f"{e.nummer}. {e.titel}"
+    elif item.kind == "ambitie":
+        title = f"{e.letter}. {e.titel}"
+    else:
+        title = item.title
+    return html.escape(title)
+
+
+def _extend_nav(nav, catalog) -> None:
+    for entry in nav or []:
+        if not isinstance(entry, dict):
+            continue
+        for children in entry.values():
+            if not isinstance(children, list) or not children:
+                continue
+            first = children[0]
+            index = first if isinstance(first, str) else next(iter(first.values())) if isinstance(first, dict) else None
+            kind = SECTIONS.get(index) if isinstance(index, str) else None
+            if kind:
+                children.extend({_nav_title(i): i.page} for i in catalog.all(kind))
+            _extend_nav(children, catalog)
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).resolve().parent / "data"
+    try:
+        catalog = load_cached(data_dir)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    _state["renderer"] = Renderer(catalog, edit_base(config.repo_url, config.edit_uri, config.docs_dir))
+    _state["generated"] = {}
+    _extend_nav(config.nav, catalog)
+    return config
+
+
+def on_files(files, config):
+    renderer: Renderer = _state["renderer"]
+    for item in renderer.catalog.pages():
+        if files.get_file_from_path(item.page):
+            raise PluginError(f"docs/{item.page} bestaat al, maar die pagina wordt gemaakt uit {item.file} "
+                              f"(item '{item.id}'). Verwijder docs/{item.page}.")
+        try:
+            content = renderer.page(item)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        files.append(File.generated(config, item.page, content=content))
+        _state["generated"][item.page] = item
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    renderer: Renderer = _state["renderer"]
+    src = page.file.src_uri
+    item = _state["generated"].get(src)
+    if item is not None:
+        page.edit_url = renderer.edit_url(item)
+    else:
+        try:
+            markdown = renderer.resolve_links(markdown, src, source=f"docs/{src}")
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+    return markdown + "\n\n" + renderer.abbreviations() + "\n"

@@ -1,0 +1,85 @@
+"""Shared test helpers: the project's paths, a copy of the fixture data, and site builds."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_DIR = ROOT.parent / "shared" / "seed"
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+sys.path.insert(0, str(ROOT))
+
+
+def mkdocs_build(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    cmd = [str(BIN / "mkdocs"), "build", "--site-dir", str(site)]
+    if strict:
+        cmd.append("--strict")
+    return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=ENV)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture data set."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", target)
+    return target
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """A tiny site (tests/fixtures/site + data) using the project's real hook and macros."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "site", project)
+    shutil.copytree(FIXTURES / "data", project / "data")
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides" / "hooks", project / "overrides" / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The real site, built strictly: `make test` passes the one it just built in SITE_DIR."""
+    given = os.environ.get("SITE_DIR")
+    if given:
+        return Path(given).resolve()
+    target = ROOT / ".cache" / "test-site"
+    proc = mkdocs_build(ROOT, target)
+    assert proc.returncode == 0, proc.stderr
+    return target
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a page's article, whitespace collapsed."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style"):
+                self.skip += 1
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    raw = path.read_text(encoding="utf-8")
+    start, end = raw.find("<article"), raw.find("</article>")
+    parser = Text()
+    parser.feed(raw[start:end] if start >= 0 else raw)
+    return " ".join(" ".join(parser.parts).split())

@@ -1,0 +1,85 @@
+"""Cross-references resolve, and every relation shows on both sides."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+from macros.catalog import load
+from macros.render import Renderer, href, plain
+
+
+def keys(items):
+    return [i.key for i in items]
+
+
+def test_relation_declared_once_shows_on_both_sides(data_dir):
+    catalog = load(data_dir)
+    pitfall = catalog.get("valkuil", "valkuil-een")
+    tool = catalog.get("bron", "tool")
+    # Declared on the pitfall only (valkuilen.yml: bronnen: [tool]) ...
+    assert ("bron", "tool") in keys(catalog.related(pitfall, "bron"))
+    # ... and shown on the resource without anyone editing bronnen.yml.
+    assert ("valkuil", "valkuil-een") in keys(catalog.related(tool, "valkuil"))
+
+
+def test_inline_markdown_link_counts_as_relation(data_dir):
+    catalog = load(data_dir)
+    tool = catalog.get("bron", "tool")
+    # stappen.yml 'eerste' links [de bron](bron:tool) in its summary and lists it in bronnen.
+    assert keys(catalog.related(tool, "stap")) == [("stap", "eerste")]
+
+
+def test_strategy_belongs_to_its_ambition(data_dir):
+    catalog = load(data_dir)
+    strategy = catalog.get("strategie", "delen")
+    assert strategy.parent.id == "minder"
+    assert strategy.target == "ambities/minder.md#delen"
+    assert keys(catalog.related(catalog.get("ambitie", "minder"), "strategie")) == [("strategie", "delen")]
+    # The example declares the strategy; the strategy lists the example back.
+    assert keys(catalog.related(strategy, "voorbeeld")) == [("voorbeeld", "voorbeeld-een")]
+
+
+def test_entries_without_relations_have_none(data_dir):
+    catalog = load(data_dir)
+    assert catalog.related(catalog.get("bron", "label"), "valkuil") == []
+
+
+def test_every_entry_has_a_stable_location(data_dir):
+    catalog = load(data_dir)
+    assert catalog.get("stap", "eerste").target == "stappen/eerste.md"
+    assert catalog.get("bron", "tool").target == "bronnen.md#tool"
+    assert catalog.get("begrip", "levenscyclusanalyse").target == "begrippen.md#levenscyclusanalyse"
+    assert catalog.get("thema", "textiel").target == "themas/textiel.md"
+
+
+def test_sorting(data_dir):
+    catalog = load(data_dir)
+    assert [i.id for i in catalog.all("stap")] == ["eerste", "tweede"]
+    assert [i.id for i in catalog.all("bron")] == ["tool", "label"]  # by title: "Een criteriatool" < "Een label"
+
+
+def test_relative_links():
+    assert href("bronnen.md#tool", "stappen/eerste.md") == "../bronnen.md#tool"
+    assert href("stappen/tweede.md", "stappen/eerste.md") == "tweede.md"
+    assert href("bronnen.md#tool", "bronnen.md") == "#tool"
+    assert href("ambities/minder.md", "index.md") == "ambities/minder.md"
+
+
+def test_plain_text_is_escaped():
+    assert plain("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert plain("a *b* [c]") == r"a \*b\* \[c\]"
+
+
+def test_abbreviations_cover_terms_and_aliases(data_dir):
+    text = Renderer(load(data_dir)).abbreviations()
+    assert "*[LCA]: Analyse van de milieu-impact over de hele levensloop." in text
+    assert "*[levenscyclusanalyse]:" in text and "*[Levenscyclusanalyse]:" in text
+
+
+def test_core_does_not_import_mkdocs():
+    code = ("import sys; import macros.catalog, macros.render, macros.model, macros.adapter; "
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros')], "
+            "sorted(m for m in sys.modules if 'mkdocs' in m)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

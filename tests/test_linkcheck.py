@@ -1,0 +1,91 @@
+"""`make linkcheck` and `make linkcheck-external` catch what they must, on a tiny fixture site."""
+from __future__ import annotations
+
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+LINKCHECK = [sys.executable, str(ROOT / "tools" / "linkcheck.py")]
+
+
+@pytest.fixture
+def built(fixture_project, tmp_path) -> Path:
+    site = tmp_path / "site"
+    proc = mkdocs_build(fixture_project, site)
+    assert proc.returncode == 0, proc.stderr
+    return site
+
+
+def plant(site: Path, html: str) -> None:
+    page = site / "begrippen.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
+
+
+def check(mode: str, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(LINKCHECK + [mode, str(site)], capture_output=True, text=True, timeout=300)
+
+
+def test_clean_site_passes(built):
+    proc = check("internal", built)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "geen kapotte links" in proc.stdout
+
+
+def test_broken_internal_link_is_caught(built):
+    plant(built, '<a href="stappen/bestaat-niet.html">weg</a>')
+    proc = check("internal", built)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "stappen/bestaat-niet.html" in proc.stdout
+    assert "gebruikt op: begrippen.html" in proc.stdout
+
+
+def test_broken_anchor_is_caught(built):
+    plant(built, '<a href="bronnen.html#bestaat-niet">weg</a>')
+    proc = check("internal", built)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "bestaat-niet" in proc.stdout and "gebruikt op: begrippen.html" in proc.stdout
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        status = 200 if self.path.startswith("/levend") else 404
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"ok" if status == 200 else b"weg")
+
+    do_HEAD = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def loopback():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_internal_mode_does_not_fetch_external_urls(built, loopback):
+    plant(built, f'<a href="{loopback}/dood">dood</a>')
+    proc = check("internal", built)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_external_mode_reports_dead_url_with_its_page(built, loopback):
+    plant(built, f'<a href="{loopback}/dood">dood</a> <a href="{loopback}/levend">levend</a>')
+    proc = check("external", built)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"{loopback}/dood" in proc.stdout and "404" in proc.stdout
+    assert f"{loopback}/levend" not in proc.stdout
+    assert "gebruikt op: begrippen.html" in proc.stdout
