@@ -28,7 +28,7 @@ build: $(STAMP)
 	@echo "Site gebouwd in $(SITE)/"
 
 test: build browser
-	$(BIN)/python -m pytest
+	SITE_DIR=$(SITE) $(BIN)/python -m pytest
 	$(MAKE) --no-print-directory linkcheck-only
 
 # Internal links and anchors over the file:// build; external URLs are only syntax-checked (CI has no internet).
