@@ -42,7 +42,7 @@ linkcheck-external: build
 
 # Headless Chromium for the browser tests: Debian's package where we can install it, else Playwright's own.
 browser: $(STAMP)
-	@$(BIN)/python tools/browser.py --ensure
+	@$(BIN)/python tools/find_chromium.py --ensure
 
 requirements:
 	$(BIN)/python -m pip install --quiet pip-tools

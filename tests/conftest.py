@@ -83,3 +83,21 @@ def page_text(path: Path) -> str:
     parser = Text()
     parser.feed(raw[start:end] if start >= 0 else raw)
     return " ".join(" ".join(parser.parts).split())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (see tests/browser.py)."""
+    from browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on 127.0.0.1."""
+    from browser import serve
+
+    with serve(site) as url:
+        yield url

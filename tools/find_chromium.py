@@ -1,7 +1,7 @@
 """Find (or install) the headless Chromium that the browser tests drive.
 
-    python tools/browser.py --ensure   # install when missing, then print the path
-    python tools/browser.py            # print the path, exit 1 when there is none
+    python tools/find_chromium.py --ensure   # install when missing, then print the path
+    python tools/find_chromium.py            # print the path, exit 1 when there is none
 
 Order: $CHROMIUM, Debian's /usr/bin/chromium (installed with apt-get when we
 are root and it is missing), then Playwright's own Chromium (downloaded by

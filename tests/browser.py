@@ -1,0 +1,78 @@
+"""Shared browser-test plumbing: serve a folder on 127.0.0.1 and drive headless Chromium.
+
+Debian's chromium (tools/find_chromium.py finds it) is launched through Playwright with
+executable_path; elsewhere Playwright's own Chromium is used.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import find_chromium  # noqa: E402  (tools/find_chromium.py)
+
+# Flags the closed network here needs: without them Chromium keeps calling Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-features=Translate,OptimizationHints,MediaRouter",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve `folder` on 127.0.0.1 on a free port; yields the base URL (ending in /)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    """A headless Chromium browser (Playwright Browser object)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        path = find_chromium.find()
+        kwargs = {"headless": True, "args": CHROMIUM_ARGS}
+        if path:
+            kwargs["executable_path"] = path
+        browser = pw.chromium.launch(**kwargs)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class PageWatch:
+    """Records every request and console error of a Playwright page."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page the build produced, as site-relative paths (404 page excluded)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
