@@ -9,12 +9,19 @@ SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test pytest linkcheck linkcheck-external clean requirements browser
+.PHONY: serve build test pytest linkcheck linkcheck-only linkcheck-external clean requirements browser node
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# npm tools (offline search shim, Nu Html Checker, Lighthouse), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@rm -f node_modules/.installed-* && touch $@
+node: $(NODE_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
