@@ -60,6 +60,10 @@ def page_text(path: Path) -> str:
     """The visible text of a page's article, whitespace collapsed."""
     from html.parser import HTMLParser
 
+    # Inline tags (a, abbr, strong, ...) must not split a word: "<abbr>PVC</abbr>-producten".
+    blocks = {"p", "li", "ul", "ol", "div", "br", "td", "th", "tr", "table", "section", "nav", "article",
+              "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "dl", "blockquote", "pre", "label", "summary"}
+
     class Text(HTMLParser):
         def __init__(self):
             super().__init__()
@@ -69,10 +73,14 @@ def page_text(path: Path) -> str:
         def handle_starttag(self, tag, attrs):
             if tag in ("script", "style"):
                 self.skip += 1
+            if tag in blocks:
+                self.parts.append(" ")
 
         def handle_endtag(self, tag):
             if tag in ("script", "style") and self.skip:
                 self.skip -= 1
+            if tag in blocks:
+                self.parts.append(" ")
 
         def handle_data(self, data):
             if not self.skip:
@@ -82,7 +90,7 @@ def page_text(path: Path) -> str:
     start, end = raw.find("<article"), raw.find("</article>")
     parser = Text()
     parser.feed(raw[start:end] if start >= 0 else raw)
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join("".join(parser.parts).split())
 
 
 @pytest.fixture(scope="session")

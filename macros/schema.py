@@ -1,0 +1,22 @@
+"""JSON Schemas for the data files, generated from the same models that validate the build."""
+from __future__ import annotations
+
+from pydantic import TypeAdapter
+
+from .model import KINDS, Kind
+
+
+def schema_for(kind: Kind) -> dict:
+    """Schema of one data file: a list of entries of this kind (strategies nest inside ambitions)."""
+    schema = TypeAdapter(list[kind.model]).json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{kind.label} (data/{kind.file})",
+        "description": f"Een lijst van {kind.label.lower()}. Elk item begint met '- id: ...'.",
+        **schema,
+    }
+
+
+def all_schemas() -> dict[str, dict]:
+    """File name of the schema -> schema, for every data file."""
+    return {kind.file.replace(".yml", ".schema.json"): schema_for(kind) for kind in KINDS.values() if kind.file}

@@ -1,0 +1,147 @@
+"""The whole guide has a home on the site, in our own words, and no page is an island."""
+from __future__ import annotations
+
+import re
+import sys
+from collections import deque
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, SEED_DIR, page_text
+
+sys.path.insert(0, str(ROOT / "tools"))
+from copycheck import RUN, shared_runs  # noqa: E402
+
+GUIDE = ROOT / "tests" / "bron" / "leidraad.txt"
+GUIDE_TEXT = GUIDE.read_text(encoding="utf-8")
+FACTS = yaml.safe_load((ROOT / "tests" / "guide_facts.yml").read_text(encoding="utf-8"))
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+class Links(HTMLParser):
+    """Collects hrefs, split into those inside <article> (content) and all of them (content + navigation)."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.content: list[str] = []
+        self.all: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.all.append(href)
+                if self.depth:
+                    self.content.append(href)
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+
+def links_of(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def resolve(site: Path, page: Path, href: str) -> str | None:
+    """Site-relative path of an internal link target, or None for external links and in-page anchors."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    base = page.relative_to(site).as_posix()
+    return urlsplit(urljoin(base, unquote(parts.path))).path
+
+
+def test_guide_copy_is_current():
+    seeds = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not seeds:
+        pytest.skip("no ../shared/seed beside the repository: nothing to compare the kept copy with")
+    assert seeds[0].read_text(encoding="utf-8") == GUIDE_TEXT
+
+
+def test_no_run_of_twelve_words_copied_from_the_guide(site):
+    hits = []
+    for page in pages(site):
+        for run in shared_runs(GUIDE_TEXT, page_text(page)):
+            hits.append(f"{page.relative_to(site)}: \"{run}\"")
+    assert not hits, f"{len(hits)} run(s) of {RUN}+ words copied from the guide:\n" + "\n".join(hits[:30])
+
+
+def test_copy_check_can_fail(tmp_path):
+    """The copy check itself finds a pasted sentence (guards against a check that never fires)."""
+    sentence = " ".join(GUIDE_TEXT.split()[200:215])
+    assert shared_runs(GUIDE_TEXT, f"Iets anders. {sentence} Nog iets.")
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f"{f['pagina']}:{f['feit']}")
+def test_guide_fact_is_on_its_page(site, fact):
+    text = page_text(site / fact["pagina"]).casefold()
+    assert fact["feit"].casefold() in text, f"'{fact['feit']}' ontbreekt op {fact['pagina']}"
+
+
+def guide_urls() -> set[str]:
+    """Every URL the guide cites, made valid the way the site must write it (raw spaces as %20)."""
+    urls = set()
+    for line in GUIDE_TEXT.splitlines():
+        line = line.strip()
+        if line.startswith("http"):
+            urls.add(line.replace(" ", "%20"))
+        for url in re.findall(r"https?://\S+", line):
+            if not line.startswith("http"):
+                urls.add(url)
+    return urls
+
+
+def test_every_guide_url_is_a_link_on_the_site(site):
+    hrefs = set()
+    for page in pages(site):
+        hrefs.update(links_of(page).content)
+    missing = sorted(u for u in guide_urls() if u not in hrefs)
+    assert len(guide_urls()) >= 22  # the guide cites 22 distinct addresses
+    assert not missing, "URLs uit de leidraad zonder link op de site:\n" + "\n".join(missing)
+
+
+def test_contact_address_is_a_mailto_link(site):
+    assert "mailto:info@vlaanderen-circulair.be" in links_of(site / "over.html").content
+
+
+def test_no_page_is_an_island(site):
+    """Every page is linked from the content of at least one other page, not only from the navigation."""
+    linked: set[str] = set()
+    for page in pages(site):
+        here = page.relative_to(site).as_posix()
+        for href in links_of(page).content:
+            target = resolve(site, page, href)
+            if target and target != here:
+                linked.add(target)
+    islands = [p.relative_to(site).as_posix() for p in pages(site)
+               if p.relative_to(site).as_posix() not in linked | {"index.html"}]
+    assert not islands, "pagina's waar geen andere pagina naar linkt: " + ", ".join(islands)
+
+
+def test_every_page_within_two_clicks_of_home(site):
+    depth = {"index.html": 0}
+    queue = deque(["index.html"])
+    while queue:
+        current = queue.popleft()
+        if depth[current] == 2:
+            continue
+        for href in links_of(site / current).all:
+            target = resolve(site, site / current, href)
+            if target and target.endswith(".html") and (site / target).exists() and target not in depth:
+                depth[target] = depth[current] + 1
+                queue.append(target)
+    far = [p.relative_to(site).as_posix() for p in pages(site) if p.relative_to(site).as_posix() not in depth]
+    assert not far, "meer dan twee klikken van de startpagina: " + ", ".join(far)
