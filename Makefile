@@ -4,12 +4,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt 2>/dev/null | cksum | cut -d' ' -f1)
 SITE ?= site
+DIST ?= dist
 
 # mkdocs-material prints an end-of-life banner on every run; our own warnings stay.
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test pytest linkcheck linkcheck-only linkcheck-external clean requirements browser node
+.PHONY: serve build test pytest linkcheck linkcheck-only linkcheck-external clean requirements browser node schemas check-dates urls actionlint
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,8 +35,9 @@ build: $(STAMP)
 	@rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).tmp $(SITE); rm -rf $(SITE).old
 	@echo "Site gebouwd in $(SITE)/"
 
-test: build browser
-	SITE_DIR=$(SITE) $(BIN)/python -m pytest
+# node: the Nu Html Checker (vnu-jar) for tests/test_html_valid.py.
+test: build browser node offline pdf
+	SITE_DIR=$(SITE) DIST_DIR=$(DIST) $(BIN)/python -m pytest
 	$(MAKE) --no-print-directory linkcheck-only
 
 # Internal links and anchors over the file:// build; external URLs are only syntax-checked (CI has no internet).
@@ -47,14 +49,47 @@ linkcheck-only:
 linkcheck-external: build
 	$(BIN)/python tools/linkcheck.py external $(SITE)
 
+# Offline bundle: $(DIST)/<name>-<version>-offline.zip, a separate build (OFFLINE=true) into $(SITE)-offline/
+# with the search shim from node_modules (tools/offline.py). The PDF: $(DIST)/<name>-<version>.pdf, the print
+# page of $(SITE)/ printed by headless Chromium (tools/pdf.py). <version> is the edition (tools/edition.py).
+.PHONY: offline pdf
+offline: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/offline.py --site-dir $(SITE)-offline --out $(DIST)
+pdf: build browser
+	$(BIN)/python tools/pdf.py --site $(SITE) --out $(DIST)
+
+# Benchmark, not a test (not in `make test`): Lighthouse (pinned in package-lock.json) in mobile and desktop
+# mode on one page of each kind, served with gzip and cache headers (tools/serve_gzip.py); the time of
+# `make build`; build time and size with the data multiplied 1x, 10x, 100x (tools/synth_data.py).
+# Writes bench/results.json and bench/results.md. BENCH_ARGS='--scales 1,10' for a shorter run.
+.PHONY: bench
+bench: $(STAMP) $(NODE_STAMP) browser
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+
 # Headless Chromium for the browser tests: Debian's package where we can install it, else Playwright's own.
 browser: $(STAMP)
 	@$(BIN)/python tools/find_chromium.py --ensure
+
+# Editors' checks (CONTRIBUTING.md). JSON Schemas for VS Code, regenerated after a change to macros/model.py:
+schemas: $(STAMP)
+	$(BIN)/python tools/schemas.py
+
+# Resources whose link was last checked more than a year ago (fails when there are any; weekly in CI).
+check-dates: $(STAMP)
+	$(BIN)/python -m macros.verouderd
+
+# The list of published URLs (tests/published-urls.txt), after adding a page on purpose.
+urls: build
+	$(BIN)/python tools/urls.py write $(SITE)
+
+# The GitHub Actions workflows, checked by the pinned actionlint (also part of `make test`, via pytest).
+actionlint: $(STAMP)
+	$(BIN)/actionlint -no-color -shellcheck=$(BIN)/shellcheck .github/workflows/*.yml
 
 requirements:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean:
-	rm -rf $(SITE) $(SITE).tmp $(SITE).old dist .pytest_cache
+	rm -rf $(SITE) $(SITE).tmp $(SITE).old $(SITE)-offline $(SITE)-offline.tmp $(DIST) .pytest_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

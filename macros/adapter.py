@@ -43,3 +43,8 @@ def define_env(env) -> None:
     def aantal(kind: str) -> int:
         """Number of entries of a kind, e.g. {{ aantal('bron') }}."""
         return len(renderer().catalog.all(kind))
+
+    # The tools pages (docs/hulpmiddelen/): purchase guide, checklists, open data.
+    from .hulpmiddelen import define_tool_macros
+
+    define_tool_macros(env, renderer)

@@ -169,7 +169,7 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     kind, given = err["type"], err.get("input")
     name = loc[-1] if loc else ""
     if kind == "missing":
-        return f"dit verplichte veld ontbreekt. Voeg '{name}:' toe met een waarde (zie data/README.md voor een voorbeeld)."
+        return f"dit verplichte veld ontbreekt. Voeg '{name}:' toe met een waarde (het sjabloon bovenaan het bestand en CONTRIBUTING.md tonen alle velden)."
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields)
@@ -187,7 +187,8 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     if kind in ("model_type", "dict_type"):
         return f"verwacht een item met velden (naam: waarde), maar kreeg {_describe(given)}."
     if kind == "literal_error":
-        return f"ongeldige waarde {_describe(given)}. Kies een van: {err['ctx']['expected']}."
+        choices = str(err["ctx"]["expected"]).replace(" or ", " of ")  # pydantic writes "'a', 'b' or 'c'"
+        return f"ongeldige waarde {_describe(given)}. Kies een van: {choices}."
     if kind == "too_short":
         return "mag niet leeg zijn: geef minstens één element."
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -366,7 +367,13 @@ def _markdown_values(value) -> Iterable[str]:
 
 def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
     ids = [i.id for i in catalog.items.values() if i.kind == kind]
-    best = difflib.get_close_matches(ref, ids, n=1, cutoff=0.0)
-    hint = f" Bedoelde je '{best[0]}'?" if best else f" Er bestaat nog geen enkele {kind}."
+    # Only a close match is a useful guess; a far one ('quickscan' -> 'nordic-swan') misleads.
+    best = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+    if best:
+        hint = f" Bedoelde je '{best[0]}'?"
+    elif ids:
+        hint = f" Controleer de schrijfwijze, of voeg eerst een {kind} met id '{ref}' toe."
+    else:
+        hint = f" Er bestaat nog geen enkele {kind}."
     source = KINDS[kind].file or "ambities.yml (onder strategieen)"
     return f"onbekende {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."

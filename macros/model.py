@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 # --- field types -----------------------------------------------------------
 
@@ -64,10 +64,21 @@ def _check_url(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id)]
-Text = Annotated[str, AfterValidator(_check_text)]
-Markdown = Annotated[str, AfterValidator(_check_markdown)]
-Url = Annotated[str, AfterValidator(_check_url)]
+# WithJsonSchema only shapes the editors' schema (VS Code underlines a bad id or
+# address while typing); validation itself stays in the checks above, whose
+# messages explain the fix.
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Markdown = Annotated[str, AfterValidator(_check_markdown), WithJsonSchema({"type": "string", "minLength": 1})]
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
+
+# Field titles editors see in VS Code: Dutch spelling, not the bare YAML key.
+FIELD_TITLES = {"id": "Id", "te_doen": "Te doen", "strategieen": "Strategieën", "themas": "Thema's",
+                "zie_ook": "Zie ook", "url": "Webadres"}
+
+
+def _field_title(name: str, _info) -> str:
+    return FIELD_TITLES.get(name, name.replace("_", " ").capitalize())
 
 
 def refs(kind: str, description: str):
@@ -79,7 +90,7 @@ def refs(kind: str, description: str):
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, field_title_generator=_field_title)
 
     id: Id = Field(description="Vaste, korte naam in kleine letters met koppeltekens. Wordt een deel van het webadres: wijzig hem niet meer na publicatie.")
 
@@ -182,7 +193,7 @@ class Bron(Entry):
     soort: Literal[SOORTEN] = Field(description="Soort bron: " + ", ".join(SOORTEN) + ".")
     taal: Literal[TALEN] = Field(description="Taal van de bron: " + ", ".join(TALEN) + ".")
     beschrijving: Markdown = Field(description="Waarvoor een aankoper deze bron gebruikt.")
-    gecontroleerd: dt.date = Field(description="Datum (JJJJ-MM-DD) waarop iemand het webadres laatst controleerde.")
+    gecontroleerd: dt.date = Field(description="Datum (JJJJ-MM-DD) waarop iemand het webadres en de beschrijving laatst naliep. Is die datum meer dan een jaar oud, dan meldt de build dat de bron opnieuw gecontroleerd moet worden.")
     stappen: list[Id] = refs("stap", "Ids van processtappen waarbij deze bron helpt.")
     ambities: list[Id] = refs("ambitie", "Ids van ambities waarbij deze bron helpt.")
     strategieen: list[Id] = refs("strategie", "Ids van strategieën waarbij deze bron helpt.")

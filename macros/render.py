@@ -79,6 +79,9 @@ class Renderer:
         return out
 
     def edit_url(self, item: Item) -> Optional[str]:
+        # GitHub's edit view ignores #L anchors (only the read-only blob view honours
+        # them) and editors want the editor in one click: the link opens the file for
+        # editing, and the link text names the line where the entry starts.
         return self.edit_base + item.file if self.edit_base else None
 
     # --- rendering -----------------------------------------------------------
@@ -126,18 +129,32 @@ class Renderer:
                        "talen": TAAL_LABELS}
         return self.render(f"{kind}_lijst.md.j2", from_page, items=items, **context)
 
-    def abbreviations(self) -> str:
-        """Markdown abbreviation definitions: glossary terms become tooltips on every page."""
-        lines = []
-        seen = set()
-        for item in self.catalog.all("begrip"):
-            definition = " ".join(item.entry.definitie.split())
-            for word in [item.entry.term, *item.entry.aliassen]:
-                for form in {word, word[:1].upper() + word[1:]}:
-                    if form not in seen:
-                        seen.add(form)
-                        lines.append(f"*[{form}]: {definition}")
-        return "\n".join(lines)
+    def abbreviations(self, text: Optional[str] = None) -> str:
+        """Markdown abbreviation definitions: glossary terms become tooltips on every page.
+
+        With `text` (a page's Markdown), only the terms that occur in it: the others would add
+        nothing to the page, but every definition costs parsing time on every page, which made
+        the build quadratic in the size of the glossary (`make bench`, data x100).
+        """
+        if not hasattr(self, "_abbr"):
+            self._abbr: list[tuple[str, str, str]] = []  # (first word, form, definition line)
+            seen = set()
+            for item in self.catalog.all("begrip"):
+                definition = " ".join(item.entry.definitie.split())
+                for word in [item.entry.term, *item.entry.aliassen]:
+                    for form in {word, word[:1].upper() + word[1:]}:
+                        if form not in seen:
+                            seen.add(form)
+                            first = (re.findall(r"\w+", form) or [form])[0]
+                            self._abbr.append((first, form, f"*[{form}]: {definition}"))
+        if text is None:
+            lines = [line for _, _, line in self._abbr]
+        else:
+            present = set(re.findall(r"\w+", text))
+            lines = [line for first, form, line in self._abbr if first in present and form in text]
+        # One block per definition: in one long block Python-Markdown re-tests the rest of the
+        # block after every definition it takes out (quadratic in the number of definitions).
+        return "\n\n".join(lines)
 
 
 def edit_base(repo_url: Optional[str], edit_uri: Optional[str], docs_dir: str) -> Optional[str]:

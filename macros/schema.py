@@ -10,7 +10,9 @@ def schema_for(kind: Kind) -> dict:
     """Schema of one data file: a list of entries of this kind (strategies nest inside ambitions)."""
     schema = TypeAdapter(list[kind.model]).json_schema()
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        # Draft 7: the newest draft VS Code's YAML extension fully supports (pydantic's
+        # output uses no later keyword; "$defs" is reached by a plain JSON pointer).
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "title": f"{kind.label} (data/{kind.file})",
         "description": f"Een lijst van {kind.label.lower()}. Elk item begint met '- id: ...'.",
         **schema,

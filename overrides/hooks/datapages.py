@@ -95,4 +95,5 @@ def on_page_markdown(markdown, page, config, files):
             markdown = renderer.resolve_links(markdown, src, source=f"docs/{src}")
         except DataError as exc:
             raise PluginError(str(exc)) from None
-    return markdown + "\n\n" + renderer.abbreviations() + "\n"
+    # Only the glossary terms this page uses (see Renderer.abbreviations).
+    return markdown + "\n\n" + renderer.abbreviations(markdown) + "\n"

@@ -1,0 +1,294 @@
+"""Open data: every collection of data/ as JSON and CSV, with JSON Schemas and a data package.
+
+Framework-free like the rest of the core: the hook overrides/hooks/hulpmiddelen.py
+writes what `build_files` returns into the site, the page hulpmiddelen/open-data.md
+documents it through `field_rows`.
+
+The published records are derived from the same pydantic models that validate
+data/, so the schemas cannot drift from the content:
+- the plain fields of an entry keep their model (type, description);
+- every reference field is replaced by one list of ids per kind, resolved in
+  both directions (a relation declared on either side shows on both), under the
+  collection's name: `bronnen`, `stappen`, ...;
+- strategies get their own collection with the id of their ambition;
+- `url` is the entry's page on the site; inline `[tekst](bron:id)` links in
+  Markdown fields become absolute links to the site.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
+
+from .catalog import INLINE_REF_RE, Catalog, Item
+from .model import KINDS, Ambitie, Strategie, ref_fields
+
+LICENCE = {
+    "naam": "CC BY 4.0",
+    "titel": "Creative Commons Naamsvermelding 4.0 Internationaal",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+}
+FOLDER = "open-data"
+# CSV cells that hold a list put one element per line (a line break inside a quoted cell is valid CSV).
+LIST_SEPARATOR = "\n"
+
+
+def collection(kind: str) -> str:
+    """Collection (and file) name of a kind: the data file's name, 'strategieen' for strategies."""
+    file = KINDS[kind].file
+    return file[: -len(".yml")] if file else "strategieen"
+
+
+COLLECTIONS = {kind: collection(kind) for kind in KINDS}
+
+
+# --- models of the published records -----------------------------------------
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _plain_fields(kind: str) -> dict[str, tuple]:
+    """The entry's own fields (no references, no nested strategies), with their type and description."""
+    model = KINDS[kind].model
+    skip = set(ref_fields(model))
+    if model is Ambitie:
+        skip.add("strategieen")
+    return {name: (info.annotation, info) for name, info in model.model_fields.items() if name not in skip}
+
+
+def _record_model(kind: str) -> type[BaseModel]:
+    k = KINDS[kind]
+    fields: dict[str, tuple] = dict(_plain_fields(kind))
+    if k.model is Strategie:
+        fields["ambitie"] = (str, Field(description="Id van de ambitie waartoe deze strategie behoort."))
+    fields["url"] = (str, Field(description="Webadres van dit item op de site."))
+    for other, coll in COLLECTIONS.items():
+        fields[coll] = (list[str], Field(
+            description=f"Ids van gerelateerde items uit {coll}.json ({KINDS[other].label.lower()}), "
+                        "in beide richtingen opgelost."))
+    return create_model(f"{k.model.__name__}OpenData", __base__=_Open,
+                        __doc__=(k.model.__doc__ or "").strip(), **fields)
+
+
+RECORD_MODELS: dict[str, type[BaseModel]] = {kind: _record_model(kind) for kind in KINDS}
+
+
+class Licentie(_Open):
+    naam: str = Field(description="Korte naam van de licentie.")
+    titel: str = Field(description="Volledige naam van de licentie.")
+    url: str = Field(description="Webadres van de licentietekst.")
+
+
+class Editie(_Open):
+    versie: str = Field(description="Versie van de gids (git-tag of commit) waaruit dit bestand gemaakt is.")
+    datum: dt.date = Field(description="Datum van die versie (JJJJ-MM-DD).")
+
+
+def _collection_model(kind: str) -> type[BaseModel]:
+    k = KINDS[kind]
+    return create_model(
+        f"{k.model.__name__}Collectie", __base__=_Open,
+        __doc__=f"{k.label}: open data van de gids Circulair aankopen in de zorg.",
+        collectie=(str, Field(description="Naam van de collectie (en van het bestand).")),
+        titel=(str, Field(description="Titel van de collectie.")),
+        licentie=(Licentie, Field(description="Licentie van de tekst.")),
+        editie=(Editie, Field(description="Editie van de gids waaruit dit bestand gemaakt is.")),
+        bron=(str, Field(description="Webadres van de gids.")),
+        schema_=(str, Field(alias="schema", description="Bestandsnaam van het JSON Schema van dit bestand.")),
+        aantal=(int, Field(ge=0, description="Aantal items.")),
+        items=(list[RECORD_MODELS[kind]], Field(description="De items, elk met een vaste id.")),
+    )
+
+
+COLLECTION_MODELS: dict[str, type[BaseModel]] = {kind: _collection_model(kind) for kind in KINDS}
+
+
+def schema(kind: str, site_url: str = "") -> dict:
+    """The published JSON Schema of one collection file."""
+    coll = COLLECTIONS[kind]
+    body = TypeAdapter(COLLECTION_MODELS[kind]).json_schema(by_alias=True)
+    head = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if site_url:
+        head["$id"] = f"{site_url.rstrip('/')}/{FOLDER}/{coll}.schema.json"
+    return {**head, **body}
+
+
+# --- records ---------------------------------------------------------------
+
+
+def _absolute(target: str, site_url: str) -> str:
+    path = target.replace(".md", ".html", 1)
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+
+def _links(value: Any, catalog: Catalog, site_url: str) -> Any:
+    """Inline `](kind:id)` links in Markdown become absolute links to the entry on the site."""
+    if isinstance(value, str):
+        return INLINE_REF_RE.sub(lambda m: "](" + _absolute(catalog.get(m.group(1), m.group(2)).target, site_url) + ")", value)
+    if isinstance(value, list):
+        return [_links(v, catalog, site_url) for v in value]
+    return value
+
+
+def record(item: Item, catalog: Catalog, site_url: str) -> dict:
+    """One published record: plain fields, parent ambition, url, relations both ways."""
+    data = item.entry.model_dump(mode="json", include=set(_plain_fields(item.kind)))
+    out = {name: _links(data.get(name), catalog, site_url) for name in _plain_fields(item.kind)}
+    if item.kind == "strategie":
+        out["ambitie"] = item.parent.id
+    out["url"] = _absolute(item.target, site_url)
+    for other, coll in COLLECTIONS.items():
+        out[coll] = [i.id for i in catalog.related(item, other)]
+    return out
+
+
+def collection_document(kind: str, catalog: Catalog, site_url: str, edition: dict) -> dict:
+    items = [record(i, catalog, site_url) for i in catalog.all(kind)]
+    return {
+        "collectie": COLLECTIONS[kind],
+        "titel": KINDS[kind].label,
+        "licentie": LICENCE,
+        "editie": {"versie": edition["version"], "datum": edition["date"]},
+        "bron": site_url,
+        "schema": f"{COLLECTIONS[kind]}.schema.json",
+        "aantal": len(items),
+        "items": items,
+    }
+
+
+def _columns(kind: str) -> list[str]:
+    return list(RECORD_MODELS[kind].model_fields)
+
+
+def to_csv(kind: str, records: list[dict]) -> str:
+    """RFC 4180 CSV (comma, double quotes); a list cell holds one element per line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = _columns(kind)
+    writer.writerow(columns)
+    for rec in records:
+        row = []
+        for col in columns:
+            value = rec.get(col)
+            if isinstance(value, list):
+                for element in value:
+                    if LIST_SEPARATOR in element:
+                        raise ValueError(f"{COLLECTIONS[kind]}: '{rec['id']}', veld '{col}': een element van de lijst "
+                                         "bevat een regeleinde; dat kan niet in de CSV. Schrijf het op één regel.")
+                value = LIST_SEPARATOR.join(value)
+            row.append("" if value is None else value)
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+# --- field documentation ----------------------------------------------------
+
+_JSON_TYPES = {"string": "tekst", "integer": "geheel getal", "number": "getal", "boolean": "ja/nee", "array": "lijst"}
+
+
+def _type_label(prop: dict) -> str:
+    if "anyOf" in prop:
+        kinds = [_type_label(p) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " of ".join(kinds) + " (mag leeg zijn)"
+    if "enum" in prop:
+        return "een van: " + ", ".join(str(v) for v in prop["enum"])
+    if "const" in prop:
+        return f"altijd {prop['const']}"
+    kind = prop.get("type")
+    if kind == "array":
+        return "lijst van " + _type_label(prop.get("items", {}))
+    if prop.get("format") == "date":
+        return "datum (JJJJ-MM-DD)"
+    return _JSON_TYPES.get(kind, str(kind))
+
+
+def field_rows(kind: str) -> list[dict]:
+    """Name, type, required and description of every field of a record, read from its JSON Schema."""
+    sch = TypeAdapter(RECORD_MODELS[kind]).json_schema()
+    required = set(sch.get("required", []))
+    return [{"naam": name, "type": _type_label(prop), "verplicht": name in required,
+             "beschrijving": prop.get("description", "")}
+            for name, prop in sch["properties"].items()]
+
+
+# --- the whole folder --------------------------------------------------------
+
+
+def _table_schema(kind: str) -> dict:
+    """Frictionless Table Schema of a CSV file (lists are 'string': elements on separate lines)."""
+    types = {"geheel getal": "integer", "datum (JJJJ-MM-DD)": "date"}
+    return {
+        "fields": [{"name": r["naam"], "type": types.get(r["type"], "string"), "description": r["beschrijving"],
+                    **({"constraints": {"required": True}} if r["verplicht"] and not r["type"].startswith("lijst") else {})}
+                   for r in field_rows(kind)],
+        "primaryKey": "id",
+    }
+
+
+def build_files(catalog: Catalog, site_url: str, edition: dict) -> dict[str, str]:
+    """Path under the site (open-data/...) -> file content, for every published file."""
+    files: dict[str, str] = {}
+    resources = []
+    for kind in KINDS:
+        coll = COLLECTIONS[kind]
+        doc = collection_document(kind, catalog, site_url, edition)
+        files[f"{FOLDER}/{coll}.json"] = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        files[f"{FOLDER}/{coll}.schema.json"] = json.dumps(schema(kind, site_url), ensure_ascii=False, indent=2) + "\n"
+        # A byte-order mark so that Excel opens the UTF-8 file with the right accents.
+        files[f"{FOLDER}/{coll}.csv"] = "\ufeff" + to_csv(kind, doc["items"])
+        resources.append({"name": coll, "title": KINDS[kind].label, "path": f"{coll}.csv", "format": "csv",
+                          "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": _table_schema(kind)})
+        resources.append({"name": f"{coll}-json", "title": KINDS[kind].label, "path": f"{coll}.json",
+                          "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+                          "jsonSchema": f"{coll}.schema.json"})
+    package = {
+        "profile": "data-package",
+        "name": "circulair-aankopen-zorg",
+        "title": "Circulair aankopen in de zorg: open data",
+        "homepage": site_url,
+        "version": edition["version"],
+        "created": edition["date"],
+        "licenses": [{"name": "CC-BY-4.0", "title": LICENCE["titel"], "path": LICENCE["url"]}],
+        "resources": resources,
+    }
+    files[f"{FOLDER}/datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def validate(files: dict[str, str]) -> list[str]:
+    """Check every collection file against its own schema; returns readable problems (empty when valid)."""
+    import jsonschema  # only where files are built or tested
+
+    problems = []
+    for kind, coll in COLLECTIONS.items():
+        instance = json.loads(files[f"{FOLDER}/{coll}.json"])
+        sch = json.loads(files[f"{FOLDER}/{coll}.schema.json"])
+        validator = jsonschema.Draft202012Validator(sch, format_checker=jsonschema.FormatChecker())
+        for err in validator.iter_errors(instance):
+            where = "/".join(str(p) for p in err.absolute_path)
+            problems.append(f"{FOLDER}/{coll}.json, {where or 'bovenaan'}: {err.message}")
+    return problems
+
+
+def edition_fallback(root) -> dict:
+    """The edition stamp when the edition hook did not set config.extra.edition (see tools/edition.py)."""
+    import subprocess
+
+    def git(*args: str) -> Optional[str]:
+        try:
+            proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
+
+    version, date = git("describe", "--tags", "--always", "--dirty"), git("log", "-1", "--format=%cs")
+    if version and date and re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        return {"version": version, "date": date}
+    return {"version": "ongeversioneerd", "date": dt.date.today().isoformat()}

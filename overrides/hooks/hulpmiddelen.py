@@ -1,0 +1,54 @@
+"""MkDocs hook for the tools section (Hulpmiddelen): the open-data files.
+
+on_files writes every collection of data/ as JSON, CSV and JSON Schema (plus a
+datapackage.json) under open-data/, as generated files: MkDocs copies them into
+the site, serves them in `make serve`, and the strict build can check the links
+to them on the open-data page. Before they are added, every JSON file is
+validated against its own published schema, so a file that does not match its
+schema never reaches the site.
+
+The tools pages themselves are ordinary pages that call macros (macros/hulpmiddelen.py).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import opendata  # noqa: E402
+from macros.catalog import load_cached  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+
+
+def edition_of(config) -> dict:
+    """The edition stamp: the one overrides/hooks/edition.py puts in config.extra, else computed here."""
+    stamp = config.extra.get("edition")
+    if isinstance(stamp, dict) and stamp.get("version") and stamp.get("date"):
+        return stamp
+    return opendata.edition_fallback(Path(config.config_file_path).resolve().parent)
+
+
+def on_files(files, config):
+    project = Path(config.config_file_path).resolve().parent
+    try:
+        catalog = load_cached(project / "data")
+    except DataError as exc:  # datapages.py reports it first; this is a safety net
+        raise PluginError(str(exc)) from None
+    try:
+        generated = opendata.build_files(catalog, config.site_url or "", edition_of(config))
+    except ValueError as exc:
+        raise PluginError(f"Open data: {exc}") from None
+    problems = opendata.validate(generated)
+    if problems:
+        raise PluginError("Open data klopt niet met het eigen schema:\n" + "\n".join(f"  - {p}" for p in problems))
+    for path, content in generated.items():
+        if files.get_file_from_path(path):
+            raise PluginError(f"docs/{path} bestaat al, maar dat bestand wordt gemaakt uit data/. Verwijder docs/{path}.")
+        files.append(File.generated(config, path, content=content))
+    return files

@@ -1,0 +1,54 @@
+"""MkDocs hook: make the print page (afdrukken.html, mkdocs-print-site-plugin) work from any location.
+
+The plugin renders its page with the template context of 404.html, whose base
+URL is the site's absolute path (/aankoopgids/): right for a 404 page served at
+any depth, wrong here. Material's scripts on the print page then look for the
+search index and their storage scope under /aankoopgids/, which fails in the
+PDF render (served from 127.0.0.1), in the offline bundle (file://) and in any
+preview not hosted at that path. The print page sits at the site root, so its
+base is ".", like every other root page.
+
+It also gives the print page each page's final content: print-site keeps a copy
+of a page's HTML in on_page_content, before the tags plugin fills its listings
+in on_env, so the print page (and the PDF) would show the listing's raw
+placeholder (themas/index.md:2458-2480/name) instead of the pages per theme.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+
+# After the tags plugin fills its listings (on_env, priority 100).
+@event_priority(-100)
+def on_env(env, config, files):
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and getattr(page, "html", None) is not None and page.content is not None:
+            page.html = page.content  # the copy print-site combines into its page
+    return env
+
+
+# After print-site writes the page in its own on_post_build (priority 0); before the
+# offline plugin's last step (-100), which does not touch it.
+@event_priority(-50)
+def on_post_build(config):
+    plugin = config.plugins.get("print-site")
+    if not plugin or not plugin.config.get("enabled"):
+        return
+    page = Path(config.site_dir) / (plugin.config["print_page_basename"] + ".html")
+    if not page.is_file():
+        raise PluginError(f"print-site schreef {page.name} niet: controleer de plugin-instellingen in mkdocs.yml.")
+    base = urlsplit(config.site_url or "").path or "/"
+    text = page.read_text(encoding="utf-8")
+    text, scopes = re.subn(rf'__md_scope=new URL\("{re.escape(base)}",location\)', '__md_scope=new URL(".",location)', text)
+    text, bases = re.subn(rf'"base":\s*"{re.escape(base)}"', '"base": "."', text)
+    if (scopes, bases) != (1, 1):
+        # Material changed its page head: better a failed build than a print page that half works.
+        raise PluginError(f"{page.name}: de basis-URL '{base}' van Material niet gevonden "
+                          f"(scope {scopes}x, config {bases}x); pas overrides/hooks/printpage.py aan.")
+    page.write_text(text, encoding="utf-8")

@@ -1,0 +1,64 @@
+"""The edition stamp (tools/edition.py): its rules in and outside git. That the same stamp shows
+online, in the bundle and in the PDF: tests/test_offline.py and tests/test_pdf.py."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import edition as edition_module  # noqa: E402
+
+
+def git(repo, *args, date="2027-03-05T10:00:00+01:00"):
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                    "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
+                   check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def outside_git(tmp_path, monkeypatch):
+    # git must not find a repository above the temporary folder either.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    return tmp_path
+
+
+def test_outside_git_the_stamp_says_unversioned_with_the_build_date(outside_git):
+    edition = edition_module.current(outside_git, today=dt.date(2027, 3, 5))
+    assert (edition.version, edition.from_git) == ("ongeversioneerd", False)
+    assert edition.label == "Editie ongeversioneerd van 5 maart 2027"
+    assert edition.zip_name == "circulair-aankopen-zorg-ongeversioneerd-offline.zip"
+
+
+def test_in_git_the_stamp_follows_tag_commit_date_and_changes(outside_git):
+    repo = outside_git
+    git(repo, "init", "-q")
+    (repo / "a.txt").write_text("een\n")
+    git(repo, "add", "a.txt")
+    git(repo, "commit", "-q", "-m", "eerste")
+    git(repo, "tag", "v1.2")
+    edition = edition_module.current(repo, today=dt.date(2030, 1, 1))
+    assert (edition.version, edition.date, edition.from_git) == ("v1.2", dt.date(2027, 3, 5), True)
+    assert edition.label == "Editie v1.2 van 5 maart 2027"
+
+    (repo / "a.txt").write_text("twee\n")
+    assert edition_module.current(repo).version == "v1.2-dirty"
+
+    git(repo, "commit", "-q", "-am", "tweede", date="2027-12-24T23:30:00+01:00")
+    edition = edition_module.current(repo)
+    assert re.fullmatch(r"v1\.2-1-g[0-9a-f]{7,}", edition.version), edition.version
+    assert edition.date == dt.date(2027, 12, 24)  # the commit's own date, not UTC's 25 December
+    assert edition.pdf_name == f"circulair-aankopen-zorg-{edition.version}.pdf"
+
+
+def test_file_names_stay_safe_for_any_tag():
+    edition = edition_module.Edition("release/2027 maart", dt.date(2027, 3, 5), True)
+    assert edition.file_version == "release-2027-maart"
+    assert edition.zip_name == "circulair-aankopen-zorg-release-2027-maart-offline.zip"

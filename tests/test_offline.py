@@ -1,0 +1,177 @@
+"""The offline bundle (`make offline`): unzipped into a temporary folder and opened from file://
+in headless Chromium, it must work like the site, with no request other than file://.
+
+`make test` builds the bundle first and passes its folder in DIST_DIR; run alone, these tests
+build one into a temporary folder (needs node_modules: `make node`).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser import PageWatch, site_pages
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import edition as edition_module  # noqa: E402
+import offline as offline_tool  # noqa: E402
+
+STEPS = yaml.safe_load((ROOT / "data" / "stappen.yml").read_text(encoding="utf-8"))
+VIEWPORT = {"width": 1280, "height": 900}  # desktop: tabs and the left navigation are visible
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    edition = edition_module.current(ROOT)
+    given = os.environ.get("DIST_DIR")
+    if given:
+        path = Path(given).resolve() / edition.zip_name
+        assert path.is_file(), f"{path} ontbreekt: `make offline` maakt hem (edition {edition.version})."
+        return path
+    out = tmp_path_factory.mktemp("dist")
+    code = offline_tool.main(["--site-dir", str(out / "site-offline"), "--out", str(out)])
+    assert code == 0
+    return out / edition.zip_name
+
+
+@pytest.fixture(scope="session")
+def bundle(offline_zip, tmp_path_factory) -> Path:
+    """The bundle unzipped, as a reader does before double-clicking index.html."""
+    target = tmp_path_factory.mktemp("uitgepakt")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    return target
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    watch = PageWatch(page)
+    yield page, watch
+    context.close()
+    outside = [url for url in watch.requests if not url.startswith("file://")]
+    assert not outside, f"verzoeken buiten file://: {outside}"
+    assert not watch.console_errors, watch.console_errors
+
+
+def step(step_id: str) -> dict:
+    return next(s for s in STEPS if s["id"] == step_id)
+
+
+def footer_stamp(html: str) -> str:
+    match = re.search(r'<div class="md-copyright__highlight" data-editie="[^"]*">(.*?)</div>', html, re.DOTALL)
+    assert match, "geen editiestempel in de voettekst"
+    return " ".join(re.sub(r"<[^>]+>", "", match.group(1)).split())
+
+
+def test_zip_opens_at_index_and_carries_the_shim_not_a_cdn(offline_zip, bundle):
+    names = zipfile.ZipFile(offline_zip).namelist()
+    assert "index.html" in names, "index.html moet bovenaan in de zip staan"
+    assert "search/search_index.js" in names, "zoekindex als script: nodig voor zoeken vanaf file://"
+    index = (bundle / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/javascripts/iframe-worker/shim.js"></script>' in index
+    shim = (bundle / "assets/javascripts/iframe-worker/shim.js").read_text(encoding="utf-8")
+    assert shim == (ROOT / "node_modules/iframe-worker/shim/index.js").read_text(encoding="utf-8")
+    assert "unpkg.com" not in index
+    assert offline_tool.network_references(bundle) == []
+
+
+def test_network_reference_check_catches_a_cdn_script(tmp_path):
+    """The build's own guard, which fails `make offline` when a page would fetch from a network."""
+    (tmp_path / "a.html").write_text(
+        '<link rel="canonical" href="https://example.org/a.html">'  # not fetched: allowed
+        '<a href="https://example.org/">link</a>'  # only on a click: allowed
+        '<script src="https://unpkg.com/iframe-worker/shim"></script>'
+        '<link rel="stylesheet" href="//fonts.example.org/x.css">', encoding="utf-8")
+    found = offline_tool.network_references(tmp_path)
+    assert found == ["a.html: <script src> https://unpkg.com/iframe-worker/shim",
+                     "a.html: <link href> //fonts.example.org/x.css"]
+
+
+def test_search_from_file_finds_the_step_and_the_result_opens_it(page, bundle):
+    page, _ = page
+    target = step("dialoog")
+    page.goto((bundle / "index.html").as_uri())
+    page.locator("input.md-search__input").fill(target["titel"], timeout=10_000)  # hidden when search failed to start
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    assert target["titel"] in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("?")[0].split("#")[0] == (bundle / "stappen" / f"{target['id']}.html").as_uri()
+    assert target["titel"] in page.locator("article h1").inner_text()
+
+
+def test_dutch_search_matches_other_word_forms(page, bundle):
+    """Dutch stemming from file://: a plural finds the page that uses the singular, on a nested page too."""
+    page, _ = page
+    page.goto((bundle / "stappen" / "behoefte.html").as_uri())
+    page.locator("input.md-search__input").fill("inventarissen", timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("stappen/behoefte.html" in h for h in hrefs), hrefs
+
+
+def test_navigation_tab_and_side_link_land_on_their_pages(page, bundle):
+    page, _ = page
+    page.goto((bundle / "index.html").as_uri())
+    page.locator(".md-tabs a", has_text="Aankoopproces").click()
+    page.wait_for_load_state("load")
+    assert page.url == (bundle / "stappen" / "index.html").as_uri()
+    last = max(STEPS, key=lambda s: s["nummer"])
+    page.locator(".md-sidebar--primary a[href$='%s.html']" % last["id"]).filter(has_text=last["titel"]).first.click()
+    page.wait_for_load_state("load")
+    assert page.url == (bundle / "stappen" / f"{last['id']}.html").as_uri()
+    assert last["titel"] in page.locator("article h1").inner_text()
+
+
+def test_glossary_tooltip_shows_on_hover(page, bundle):
+    page, _ = page
+    page.goto((bundle / "stappen" / "behoefte.html").as_uri())
+    term = page.locator("article abbr").first
+    definition = term.get_attribute("title")
+    assert definition
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert " ".join(definition.split())[:60] in " ".join(tooltip.inner_text().split())
+
+
+def test_a_ticked_checklist_box_survives_a_reload_from_file(page, bundle):
+    """The tools keep their state in the browser: that must work from file:// too."""
+    page, _ = page
+    url = (bundle / "stappen" / "behoefte.html").as_uri()
+    page.goto(url)
+    box = page.locator("article .checklist li.task-list-item input[type=checkbox]").first
+    assert box.is_enabled(), "de afvinklijst is niet actief geworden"
+    box.evaluate("b => b.click()")  # a real click event; Material draws the box over the hidden input
+    assert box.is_checked()
+    page.reload(wait_until="load")
+    assert page.locator("article .checklist li.task-list-item input[type=checkbox]").first.is_checked()
+
+
+def test_every_page_loads_from_file_without_network_or_errors(page, bundle):
+    """Every page of the bundle, with its scripts (search, tooltips, the tools) running."""
+    page, watch = page
+    pages = site_pages(bundle)
+    assert len(pages) > 20
+    for rel in pages:
+        page.goto((bundle / rel).as_uri(), wait_until="load")
+        assert page.locator("article h1").count() >= 1, rel
+    assert len(watch.requests) > len(pages)  # the watcher saw the pages' own file:// requests
+
+
+def test_the_stamp_is_the_same_online_and_in_the_bundle(site, bundle):
+    online = footer_stamp((site / "index.html").read_text(encoding="utf-8"))
+    offline = footer_stamp((bundle / "index.html").read_text(encoding="utf-8"))
+    assert online == offline == edition_module.current(ROOT).label
+    inner = footer_stamp((bundle / "stappen" / "behoefte.html").read_text(encoding="utf-8"))
+    assert inner == offline
+    assert offline in (bundle / "LEESMIJ.txt").read_text(encoding="utf-8")

@@ -1,0 +1,136 @@
+"""The PDF (`make pdf`): the print page rendered by headless Chromium, read back with pypdf.
+
+`make test` makes the PDF first and passes its folder in DIST_DIR; run alone, these tests
+render one from the built site into a temporary folder.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from test_offline import bundle, footer_stamp, offline_zip  # noqa: F401  (the bundle's session fixtures)
+
+sys.path.insert(0, str(ROOT / "tools"))
+import edition as edition_module  # noqa: E402
+import pdf as pdf_tool  # noqa: E402
+
+STEPS = sorted(yaml.safe_load((ROOT / "data" / "stappen.yml").read_text(encoding="utf-8")), key=lambda s: s["nummer"])
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def pdf_path(site, tmp_path_factory) -> Path:
+    edition = edition_module.current(ROOT)
+    given = os.environ.get("DIST_DIR")
+    if given:
+        path = Path(given).resolve() / edition.pdf_name
+        assert path.is_file(), f"{path} ontbreekt: `make pdf` maakt hem (editie {edition.version})."
+        return path
+    out = tmp_path_factory.mktemp("dist")
+    assert pdf_tool.main(["--site", str(site), "--out", str(out)]) == 0
+    return out / edition.pdf_name
+
+
+@pytest.fixture(scope="session")
+def reader(pdf_path):
+    from pypdf import PdfReader
+
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="session")
+def page_texts(reader) -> list[str]:
+    return [flat(page.extract_text() or "") for page in reader.pages]
+
+
+def destination_pages(reader) -> dict[str, int]:
+    """Named destination (an element id of the print page) -> 0-based page index."""
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+
+
+def test_more_than_one_page_per_step_and_each_step_starts_a_page(reader, page_texts):
+    assert len(reader.pages) > len(STEPS)
+    dests = destination_pages(reader)
+    starts = [dests[f"stappen-{s['id']}"] for s in STEPS]
+    assert starts == sorted(set(starts)), f"de stappen staan niet elk op een eigen pagina, in volgorde: {starts}"
+    for step, start in zip(STEPS, starts):
+        assert flat(step["titel"]) in page_texts[start], (step["id"], start)
+
+
+def test_text_holds_every_step_title_and_key_question(page_texts):
+    text = " ".join(page_texts)
+    for step in STEPS:
+        assert flat(step["titel"]) in text, step["id"]
+        assert flat(step["kernvraag"]) in text, step["id"]
+
+
+def test_cover_carries_the_edition_and_every_page_is_numbered(page_texts):
+    label = edition_module.current(ROOT).label
+    assert label in page_texts[0]
+    total = len(page_texts)
+    for number, text in enumerate(page_texts, start=1):
+        assert f"pagina {number} van {total}" in text, number
+        assert label in text, f"editie ontbreekt in de voettekst van pagina {number}"
+    assert not any(re.search(r"\bPage \d", t) for t in page_texts), "Engelse paginanummers van print-site"
+
+
+def test_table_of_contents_links_to_the_pages(reader, page_texts):
+    toc_index = next(i for i, t in enumerate(page_texts[:5]) if t.startswith("Inhoud"))
+    dests = destination_pages(reader)
+    linked = set()
+    for page in reader.pages[toc_index:toc_index + 3]:
+        for annot in page.get("/Annots") or []:
+            dest = annot.get_object().get("/Dest")
+            if dest is not None:
+                linked.add(str(dest).lstrip("/"))
+    for step in STEPS:
+        target = f"stappen-{step['id']}"
+        assert target in linked, f"inhoudstafel linkt niet naar {step['titel']}"
+        assert dests[target] > toc_index
+    assert len(linked) >= 30
+
+
+def test_links_in_the_text_stay_clickable(reader):
+    uris, internal = 0, 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            obj = annot.get_object()
+            action = obj.get("/A")
+            if action is not None and str(action.get_object().get("/URI", "")).startswith("https://"):
+                uris += 1
+            elif obj.get("/Dest") is not None:
+                internal += 1
+    assert uris >= 20, "externe links"
+    assert internal >= 100, "links tussen de onderdelen van de gids"
+
+
+def test_bookmarks_follow_the_navigation(reader):
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(flat(item.title))
+
+    walk(reader.outline)
+    for step in STEPS:
+        assert any(flat(step["titel"]) in t for t in titles), step["id"]
+
+
+def test_one_stamp_online_in_the_bundle_and_in_the_pdf(site, bundle, page_texts):  # noqa: F811
+    online = footer_stamp((site / "index.html").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"Editie \S+ van \d{1,2} [a-z]+ \d{4}", online), online
+    assert footer_stamp((bundle / "index.html").read_text(encoding="utf-8")) == online
+    assert online in page_texts[0], "voorblad van de PDF"
+    assert online in page_texts[-1], "voettekst van de laatste PDF-pagina"

@@ -1,0 +1,122 @@
+"""Printing: the print page (afdrukken.html) holds the whole guide in reading order, and any single
+page prints without the site's chrome, with web addresses after external links and checklist boxes."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import edition as edition_module  # noqa: E402
+
+PRINT_PAGE = "afdrukken.html"
+
+
+def nav_pages(site) -> list[str]:
+    """The pages of the primary navigation, in reading order, as the site shows them."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary'):]
+    hrefs = re.findall(r'href="([^"#]+\.html)"\s+class="md-nav__link', nav)
+    return list(dict.fromkeys(hrefs))
+
+
+def print_excludes() -> set[str]:
+    """Pages mkdocs.yml leaves out of the print page (print-site's `exclude`), as site paths."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    plugin = next(p["print-site"] for p in config["plugins"] if isinstance(p, dict) and "print-site" in p)
+    return {src[: -len(".md")] + ".html" for src in plugin.get("exclude", [])}
+
+
+def test_print_page_holds_every_page_in_reading_order(site):
+    html = (site / PRINT_PAGE).read_text(encoding="utf-8")
+    printed = re.findall(r'<section class="print-page" id="([^"]+)"', html)
+    excluded = print_excludes()
+    assert "downloads.html" in excluded
+    expected = [href[: -len(".html")].replace("/", "-") for href in nav_pages(site) if href not in excluded]
+    assert len(expected) > 30
+    assert printed == expected
+    assert 'id="downloads"' not in html, "de downloadpagina hoort niet in de afdrukversie"
+    assert f'data-editie="{edition_module.current(ROOT).version}"' in html, "editie op het voorblad"
+    assert '"base": "."' in html and '"base": "/' not in html, "print page must work from any location"
+
+
+def test_print_page_is_not_a_search_result(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("downloads.html") for loc in locations)
+    assert not [loc for loc in locations if loc.startswith(PRINT_PAGE)]
+
+
+def test_print_page_runs_without_errors_and_builds_its_contents(browser, base_url):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(base_url + PRINT_PAGE, wait_until="load")
+        page.locator("#print-page-toc nav ul").first.wait_for(state="attached", timeout=10_000)
+        assert page.locator("#print-page-toc a").count() > 30
+        page.wait_for_timeout(300)  # a late search-index fetch would fail here
+        assert not errors, errors
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def printed_step(browser, base_url):
+    """A step page (checklist, external links) as the printer sees it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "stappen/behoefte.html", wait_until="load")
+    page.emulate_media(media="print")
+    yield page
+    page.close()
+
+
+def test_single_page_prints_without_chrome(printed_step):
+    page = printed_step
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+                     ".md-search", ".md-footer", ".md-content__button", ".headerlink"):
+        for i in range(page.locator(selector).count()):
+            assert not page.locator(selector).nth(i).is_visible(), selector
+    assert page.locator("article h1").is_visible()
+    assert page.locator("article .task-list-item").first.is_visible()
+
+
+def test_external_links_show_their_address_on_paper(printed_step):
+    after = printed_step.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]')]
+        .filter(a => a.offsetParent !== null)
+        .map(a => [a.href, getComputedStyle(a, '::after').content])""")
+    assert after, "geen externe link op de stappagina"
+    for href, content in after:
+        assert href in content, (href, content)
+    internal = printed_step.evaluate("""() => getComputedStyle(
+        document.querySelector('article a[href$=".html"]'), '::after').content""")
+    assert internal in ("none", "normal", '""'), internal
+
+
+def test_checklist_boxes_print_as_outlined_boxes(printed_step):
+    box = printed_step.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('article .task-list-indicator'), '::before');
+        return {border: s.borderTopStyle, width: s.borderTopWidth, mask: s.maskImage || s.webkitMaskImage}
+    }""")
+    assert box["border"] == "solid" and box["width"] != "0px", box
+    assert box["mask"] == "none", box
+
+
+def test_downloads_page_links_the_files_of_this_edition(site):
+    edition = edition_module.current(ROOT)
+    html = (site / "downloads.html").read_text(encoding="utf-8")
+    site_url = re.search(r'<link rel="canonical" href="([^"]+)downloads\.html"', html).group(1)
+    for name in (edition.zip_name, edition.pdf_name):
+        assert f'href="{site_url}downloads/{name}"' in html, name
+    assert f'href="{PRINT_PAGE}"' in html
+    assert edition.label in " ".join(re.sub(r"<[^>]+>", " ", html).split())

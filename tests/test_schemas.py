@@ -1,0 +1,107 @@
+"""JSON Schemas for editors: generated from the models, committed, wired into VS Code, in step with the data."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.model import KINDS
+
+sys.path.insert(0, str(ROOT / "tools"))
+import schemas as schema_tool  # noqa: E402  (tools/schemas.py)
+
+DATA_KINDS = [k for k in KINDS.values() if k.file]
+TEMPLATE_START = re.compile(r"^# - id: ", re.M)
+
+
+def committed(kind) -> dict:
+    return json.loads((ROOT / "schemas" / kind.file.replace(".yml", ".schema.json")).read_text(encoding="utf-8"))
+
+
+def test_committed_schemas_are_up_to_date():
+    stale = schema_tool.stale()
+    assert not stale, f"Verouderde schema's {stale}: voer `make schemas` uit en commit schemas/."
+
+
+def test_stale_check_notices_a_changed_model(tmp_path):
+    schema_tool.write(tmp_path)
+    assert schema_tool.stale(tmp_path) == []
+    path = tmp_path / "bronnen.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    del schema["$defs"]["Bron"]["properties"]["gecontroleerd"]
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    (tmp_path / "oud.schema.json").write_text("{}", encoding="utf-8")
+    assert schema_tool.stale(tmp_path) == ["bronnen.schema.json", "oud.schema.json"]
+
+
+@pytest.mark.parametrize("kind", DATA_KINDS, ids=lambda k: k.file)
+def test_data_file_names_its_schema_and_matches_it(kind):
+    text = (ROOT / "data" / kind.file).read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{kind.file.replace('.yml', '.schema.json')}"
+    assert (ROOT / "data" / first.split("=", 1)[1]).resolve().is_file()
+    # The schema accepts the real data (dates as text, as the editor's YAML server sees them).
+    data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+    jsonschema.Draft7Validator(committed(kind)).validate(data)
+
+
+@pytest.mark.parametrize("kind", DATA_KINDS, ids=lambda k: k.file)
+def test_schema_speaks_dutch_and_underlines_mistakes(kind):
+    schema = committed(kind)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(schema)
+    model = schema["$defs"][kind.model.__name__]
+    for name, prop in model["properties"].items():
+        assert prop.get("description"), (kind.file, name)
+        assert prop.get("title") and "_" not in prop["title"], (kind.file, name)
+    validator = jsonschema.Draft7Validator(schema)
+    good = json.loads(json.dumps(yaml.safe_load((ROOT / "data" / kind.file).read_text(encoding="utf-8"))[0], default=str))
+    typo = {**good, "titell": "x"}
+    bad_id = {**good, "id": "Met Spaties"}
+    missing = {k: v for k, v in good.items() if k != "id"}
+    for broken in (typo, bad_id, missing):
+        assert list(validator.iter_errors([broken])), (kind.file, broken.keys())
+
+
+def test_vscode_maps_every_schema_and_recommends_the_yaml_extension():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = {v: k for k, v in settings["yaml.schemas"].items()}
+    for kind in DATA_KINDS:
+        schema = mapped[f"data/{kind.file}"]
+        assert (ROOT / schema).is_file() and schema.endswith(kind.file.replace(".yml", ".schema.json"))
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def templates() -> list:
+    out = []
+    for kind in DATA_KINDS:
+        text = (ROOT / "data" / kind.file).read_text(encoding="utf-8")
+        match = TEMPLATE_START.search(text)
+        if match:
+            block = []
+            for line in text[match.start():].splitlines():
+                if not line.startswith("#"):
+                    break
+                block.append(line[2:] if line.startswith("# ") else line[1:])
+            out.append((kind, "\n".join(block)))
+    return out
+
+
+def test_the_four_kinds_editors_add_have_a_template():
+    assert {k.name for k, _ in templates()} >= {"bron", "voorbeeld", "valkuil", "begrip"}
+
+
+@pytest.mark.parametrize("kind,block", templates(), ids=lambda x: getattr(x, "file", ""))
+def test_commented_template_is_a_valid_entry_with_every_field(kind, block):
+    """Uncommented as CONTRIBUTING.md says, the template is valid YAML for the model and shows every field."""
+    entries = yaml.safe_load(block)
+    assert isinstance(entries, list) and len(entries) == 1
+    entry = kind.model.model_validate(entries[0])
+    assert set(entries[0]) == set(kind.model.model_fields), set(kind.model.model_fields) ^ set(entries[0])
+    assert entry.id

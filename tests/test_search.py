@@ -1,0 +1,202 @@
+"""Dutch search in a real browser: Material's search box, our worker (search-nl.js), the built site.
+
+Each query from tests/search_queries.yml is typed into the search box of the served site and the
+result list is read as a user sees it. The expected page must be among the first three result
+pages for at least 95 % of the queries. Two word-form cases the theme alone gets wrong are
+checked on their own, against pages picked from the built site's text.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from conftest import page_text
+
+QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
+TOP = 3
+TARGET = 0.95
+
+INPUT = "input.md-search__input"
+META = ".md-search-result__meta"
+GROUPS = ".md-search-result__list > li"
+PLACEHOLDER = "Typ om te beginnen met zoeken"
+
+# Counts the queries sent to the search worker and the results it sends back, so a test reads
+# the list only when the answer to the last keystroke is in (it observes, nothing more).
+COUNT_QUERIES = """(() => {
+      const Native = window.Worker
+      window.__searchPending = 0
+      window.Worker = class extends Native {
+        constructor(...args) {
+          super(...args)
+          this.addEventListener("message", ev => { if (ev.data && ev.data.type === 3) window.__searchPending-- })
+        }
+        postMessage(message, ...rest) {
+          if (message && message.type === 2) window.__searchPending++
+          return super.postMessage(message, ...rest)
+        }
+      }
+    })()"""
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url):
+    """The home page with the search box focused and the search worker ready."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(COUNT_QUERIES)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + "index.html")
+    page.click(INPUT)
+    page.errors = errors
+    page.base = base_url
+    yield page
+    context.close()
+
+
+def _read(page) -> list[str]:
+    """Result pages in order: the first link of each result group, as a site-relative path."""
+    hrefs = page.eval_on_selector_all(f"{GROUPS} > a:first-of-type", "els => els.map(e => e.href)")
+    base = urlparse(page.base).path
+    return [urlparse(h).path[len(base):] for h in hrefs]
+
+
+def search(page, query: str, everything: bool = False) -> list[str]:
+    """Type `query` like a user and return the result pages once the list has settled."""
+    page.fill(INPUT, "")
+    page.wait_for_function(f"document.querySelector('{META}').textContent.includes('{PLACEHOLDER}')")
+    page.type(INPUT, query, delay=5)
+    page.wait_for_function(f"!document.querySelector('{META}').textContent.includes('{PLACEHOLDER}')")
+    page.wait_for_function("window.__searchPending === 0")
+    page.wait_for_timeout(50)  # Material renders the answer on the next tick
+    if everything:  # Material renders ten groups and more on scrolling: scroll until all are there
+        count = re.search(r"\d+", page.text_content(META) or "")
+        wanted = int(count.group()) if count else 0
+        for _ in range(50):
+            if len(_read(page)) >= wanted:
+                break
+            # Material loads the next four when the list's bottom comes into view: leave it, come back
+            page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, 0)")
+            page.wait_for_timeout(50)
+            page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+            page.wait_for_timeout(100)
+    return _read(page)
+
+
+def top_pages(results: list[str], n: int = TOP) -> list[str]:
+    seen: list[str] = []
+    for path in results:
+        if path not in seen:
+            seen.append(path)
+    return seen[:n]
+
+
+def test_query_set_is_big_and_points_at_real_pages(site):
+    assert len(QUERIES) >= 40, f"only {len(QUERIES)} queries in search_queries.yml"
+    missing = [q for q in QUERIES if not (site / q["pagina"]).is_file()]
+    assert not missing, f"expected pages that the build does not produce: {missing}"
+    kinds = {q["soort"] for q in QUERIES}
+    assert {"vorm", "afkorting", "twee-woorden", "typo"} <= kinds, kinds
+
+
+def test_query_set_hit_rate(search_page):
+    hits, misses = 0, []
+    for q in QUERIES:
+        found = top_pages(search(search_page, q["zoek"]))
+        if q["pagina"] in found:
+            hits += 1
+        else:
+            misses.append(f"{q['zoek']!r} ({q['soort']}): wanted {q['pagina']}, top {TOP}: {found}")
+    rate = hits / len(QUERIES)
+    print(f"\nsearch hit rate (expected page in top {TOP}): {hits}/{len(QUERIES)} = {rate:.1%}")
+    for line in misses:
+        print("  miss:", line)
+    assert rate >= TARGET, f"hit rate {rate:.1%} < {TARGET:.0%}; misses:\n" + "\n".join(misses)
+    assert not search_page.errors, search_page.errors
+
+
+def _words(site: Path, page: str) -> set[str]:
+    return set(re.findall(r"\w+", page_text(site / page).lower()))
+
+
+def _pages(site: Path):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.name not in ("404.html", "afdrukken.html"))
+
+
+def test_singular_finds_plural_only_pages(search_page, site):
+    """'aankoop' finds pages that only ever say 'aankopen' (plain prefix search cannot)."""
+    only_plural = [p for p in _pages(site)
+                   if "aankopen" in (w := _words(site, p)) and not any(x.startswith("aankoop") for x in w)]
+    assert only_plural, "no page uses 'aankopen' without 'aankoop': pick another word pair for this test"
+    results = search(search_page, "aankoop", everything=True)
+    missing = [p for p in only_plural if p not in results]
+    assert not missing, f"'aankoop' does not find {missing} (they say 'aankopen')"
+
+
+def test_plural_finds_singular_only_pages(search_page, site):
+    """'weekmakers' finds the pages that only say 'weekmaker'."""
+    only_singular = [p for p in _pages(site)
+                     if "weekmaker" in (w := _words(site, p)) and "weekmakers" not in w]
+    assert "valkuilen/dehp.html" in only_singular, only_singular
+    results = search(search_page, "weekmakers", everything=True)
+    missing = [p for p in only_singular if p not in results]
+    assert not missing, f"'weekmakers' does not find {missing} (they say 'weekmaker')"
+
+
+def test_abbreviation_finds_pages_that_spell_it_out(search_page, site):
+    """'ZZS' (a glossary alias) finds the pitfall page, which only says 'Zeer Zorgwekkende Stof'."""
+    assert "zzs" not in _words(site, "valkuilen/dehp.html")
+    assert "valkuilen/dehp.html" in search(search_page, "ZZS", everything=True)
+
+
+def test_nonsense_finds_nothing(search_page):
+    """The typo tolerance does not turn every query into a hit."""
+    assert search(search_page, "qwxzptrk") == []
+
+
+def _fresh_page(browser, base_url, requests: list[str], warnings: list[str]):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(COUNT_QUERIES)
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None)
+    page.base = base_url
+    return context, page
+
+
+def test_search_loads_its_index_on_the_first_query_only(browser, base_url):
+    """Page weight: the full index, Material's worker and Lunr wait until someone searches."""
+    requests: list[str] = []
+    context, page = _fresh_page(browser, base_url, requests, [])
+    try:
+        page.goto(base_url + "index.html", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        early = [u for u in requests if "search_index.full.json" in u or "/lunr/" in u or "workers/search." in u]
+        assert not early, f"loaded before any query: {early}"
+        assert any(u.endswith("search/search_index.json") for u in requests)
+        page.click(INPUT)
+        assert "valkuilen/dehp.html" in search(page, "weekmakers", everything=True)
+        assert any("search_index.full.json" in u for u in requests)
+    finally:
+        context.close()
+
+
+def test_search_falls_back_to_titles_without_the_full_index(browser, base_url):
+    """If the full index cannot be loaded, search still finds pages by their titles."""
+    warnings: list[str] = []
+    context, page = _fresh_page(browser, base_url, [], warnings)
+    context.route("**/search_index.full.json", lambda route: route.abort())
+    try:
+        page.goto(base_url + "index.html")
+        page.click(INPUT)
+        assert "themas/textiel.html" in top_pages(search(page, "textiel"))
+        assert any("search_index.full.json" in w for w in warnings), warnings
+    finally:
+        context.close()

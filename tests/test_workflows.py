@@ -1,0 +1,113 @@
+"""The GitHub Actions workflows: checked by the pinned actionlint (with shellcheck), and doing what CONTRIBUTING.md promises."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def actionlint(folder: Path) -> subprocess.CompletedProcess:
+    files = sorted(str(p) for p in (folder / ".github" / "workflows").glob("*.yml"))
+    return subprocess.run([str(BIN / "actionlint"), "-no-color", "-oneline", f"-shellcheck={BIN / 'shellcheck'}", *files],
+                          cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+def load(name: str) -> dict:
+    wf = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    wf["on"] = wf.pop(True, wf.get("on"))  # YAML 1.1 reads the key `on` as true
+    return wf
+
+
+def steps(wf: dict) -> list[dict]:
+    return [s for job in wf["jobs"].values() for s in job.get("steps", [])]
+
+
+def runs(wf: dict) -> str:
+    return "\n".join(s.get("run", "") for s in steps(wf))
+
+
+def test_actionlint_passes_on_our_workflows():
+    assert {p.name for p in WORKFLOWS.glob("*.yml")} == {"pr.yml", "linkcheck.yml", "deploy.yml"}
+    proc = actionlint(ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_actionlint_catches_broken_workflows(tmp_path):
+    (tmp_path / ".github").mkdir()
+    shutil.copytree(WORKFLOWS, tmp_path / ".github" / "workflows")
+    pr = tmp_path / ".github" / "workflows" / "pr.yml"
+    text = pr.read_text(encoding="utf-8")
+    text = text.replace("fetch-depth: 0", "fetch-dept: 0", 1)  # an input the action does not have
+    text = text.replace('gh pr comment "$PR_NUMBER"', "gh pr comment $PR_NUMBER", 1)  # shellcheck: unquoted
+    pr.write_text(text, encoding="utf-8")
+    proc = actionlint(tmp_path)
+    assert proc.returncode == 1
+    assert 'input "fetch-dept" is not defined' in proc.stdout
+    assert "SC2086" in proc.stdout
+
+
+def test_every_action_is_pinned_and_every_job_bounded():
+    for path in WORKFLOWS.glob("*.yml"):
+        wf = load(path.name)
+        assert "permissions" in wf, path.name
+        for name, job in wf["jobs"].items():
+            assert job.get("timeout-minutes"), (path.name, name)
+        for step in steps(wf):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", step["uses"]), step["uses"]
+
+
+def test_make_targets_used_by_workflows_exist():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w-]+):", makefile, re.M))
+    for path in WORKFLOWS.glob("*.yml"):
+        for target in re.findall(r"\bmake (?:--silent )?([\w-]+)", runs(load(path.name))):
+            assert target in targets, f"{path.name}: make {target} bestaat niet in de Makefile"
+
+
+def test_pull_request_runs_tests_and_shares_the_offline_bundle():
+    wf = load("pr.yml")
+    assert "pull_request" in wf["on"]
+    script = runs(wf)
+    assert script.index("make test") < script.index("make offline")
+    upload = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "dist/*-offline.zip"
+    assert "steps.upload.outputs.artifact-url" in (WORKFLOWS / "pr.yml").read_text() and "gh pr comment" in script
+    assert wf["jobs"]["test"]["permissions"]["pull-requests"] == "write"
+    checkout = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # dates from git need the history
+
+
+def test_weekly_link_check_keeps_one_issue():
+    wf = load("linkcheck.yml")
+    assert wf["on"]["schedule"][0]["cron"] and "workflow_dispatch" in wf["on"]
+    assert wf["jobs"]["linkcheck"]["permissions"]["issues"] == "write"
+    script = runs(wf)
+    assert "make --silent linkcheck-external" in script and "make --silent check-dates" in script
+    assert 'gh issue list --repo "$GITHUB_REPOSITORY" --label "$label" --state open' in script
+    assert "gh issue edit" in script and "gh issue create" in script and "gh issue close" in script
+
+
+def test_deploy_publishes_site_and_downloads():
+    wf = load("deploy.yml")
+    assert wf["on"]["push"]["branches"] == ["main"]
+    script = runs(wf)
+    for command in ("make build", "make offline", "make pdf", "cp dist/*-offline.zip dist/*.pdf site/downloads/"):
+        assert command in script
+    upload = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    deploy = wf["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    # The Downloads page links the files in downloads/ under site_url.
+    downloads = (ROOT / "docs" / "downloads.md").read_text(encoding="utf-8")
+    assert 'config.site_url ~ "downloads/"' in downloads

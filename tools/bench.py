@@ -1,0 +1,268 @@
+"""`make bench`: Lighthouse scores and page weight, build time, and how the build scales.
+
+A benchmark, not a test: it measures and reports (bench/results.json, bench/results.md, a table
+on stdout); it checks the targets of issue 5 and says which are missed, but its exit code only
+reflects whether it could measure (0) or not (1). Not part of `make test`.
+
+1. `make build`, timed (wall clock and CPU time of the build processes).
+2. The built site served like a real host (tools/serve_gzip.py: gzip, Cache-Control) and
+   Lighthouse (node_modules, pinned in package-lock.json) on the home page and one page of each
+   kind, in mobile and desktop mode, driving the system Chromium (CHROME_PATH): the four
+   category scores and the bytes transferred (Lighthouse's total-byte-weight: the sum of the
+   transfer sizes of a first, cold-cache load).
+3. Build scaling: a copy of the project with its data multiplied 10x and 100x
+   (tools/synth_data.py), built strictly; build time and site size per factor.
+
+Targets: mobile performance >= 98, accessibility, best practices and SEO 100; home page first
+load <= 100 KiB; build time growing no faster than the data.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import find_chromium  # noqa: E402
+import serve_gzip  # noqa: E402
+import synth_data  # noqa: E402
+
+BENCH_DIR = ROOT / "bench"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGES = {  # kind -> page (one of each kind of page the site has)
+    "start": "index.html",
+    "stap": "stappen/behoefte.html",
+    "ambitie": "ambities/minder-materiaal.html",
+    "valkuil": "valkuilen/dehp.html",
+    "thema": "themas/textiel.html",
+    "hulpbronnen": "bronnen.html",
+    "begrippen": "begrippen.html",
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run " \
+               "--disable-background-networking --disable-component-update --disable-sync --disable-default-apps"
+TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+HOME_BUDGET = 100 * 1024
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def timed(cmd: list[str], cwd: Path) -> dict:
+    """Run cmd; wall clock and CPU seconds (user + sys of the child processes)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} mislukt:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
+
+
+def site_size(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return {"files": len(files), "pages": sum(1 for p in files if p.suffix == ".html"),
+            "bytes": sum(p.stat().st_size for p in files),
+            "search_index_bytes": (site / "search" / "search_index.json").stat().st_size
+            if (site / "search" / "search_index.json").is_file() else None}
+
+
+# --- Lighthouse -------------------------------------------------------------------------
+
+def lighthouse(url: str, mode: str, out: Path, chrome: str) -> dict:
+    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+           f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)]
+    if mode == "desktop":
+        cmd.append("--preset=desktop")
+    proc = subprocess.run(cmd, env={**ENV, "CHROME_PATH": chrome}, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0 or not out.is_file():
+        raise RuntimeError(f"Lighthouse faalde op {url} ({mode}):\n{proc.stderr[-3000:]}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse: {report['runtimeError']}")
+    audits = report["audits"]
+    requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
+    failing = {cat: [a["id"] for a in report["categories"][cat]["auditRefs"]
+                     if a.get("weight", 0) > 0 and audits[a["id"]].get("score") not in (None, 1)]
+               for cat in CATEGORIES if cat != "performance"}
+    return {
+        "scores": {cat: round((report["categories"][cat]["score"] or 0) * 100) for cat in CATEGORIES},
+        "bytes": int(audits["total-byte-weight"]["numericValue"]),
+        "requests": len(requests),
+        "by_type": _bytes_by_type(requests),
+        "metrics": {k: round(audits[k]["numericValue"]) if k != "cumulative-layout-shift"
+                    else round(audits[k]["numericValue"], 3)
+                    for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                              "cumulative-layout-shift", "speed-index")},
+        "failing_audits": {k: v for k, v in failing.items() if v},
+    }
+
+
+def _bytes_by_type(requests: list[dict]) -> dict:
+    out: dict[str, int] = {}
+    for r in requests:
+        kind = r.get("resourceType") or "Other"
+        out[kind] = out.get(kind, 0) + int(r.get("transferSize") or 0)
+    return out
+
+
+def run_lighthouse(site: Path, chrome: str, work: Path) -> dict:
+    results: dict = {}
+    with serve_gzip.serve(site) as base:
+        for kind, page in PAGES.items():
+            results[page] = {"kind": kind}
+            for mode in ("mobile", "desktop"):
+                print(f"  Lighthouse {mode:7} {page}", flush=True)
+                results[page][mode] = lighthouse(base + page, mode, work / f"{kind}-{mode}.json", chrome)
+    return results
+
+
+# --- Build scaling ----------------------------------------------------------------------
+
+def run_scaling(factors: list[int], work: Path) -> dict:
+    out = {}
+    for n in factors:
+        project = work / f"project-x{n}"
+        print(f"  build x{n}: copy and multiply data", flush=True)
+        synth_data.copy_project(project)
+        counts = synth_data.multiply(project / "data", n)
+        site = work / f"site-x{n}"
+        print(f"  build x{n}: mkdocs build --strict", flush=True)
+        times = timed([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--quiet",
+                       "--site-dir", str(site)], project)
+        out[str(n)] = {"entries": sum(counts.values()), "entries_per_file": counts, **times, **site_size(site)}
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(project, ignore_errors=True)
+    return out
+
+
+# --- Report -----------------------------------------------------------------------------
+
+def kib(n: int | None) -> str:
+    return "–" if n is None else f"{n / 1024:.1f} KiB"
+
+
+def mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB"
+
+
+def verdicts(results: dict) -> list[str]:
+    """Targets of issue 5, each 'OK' or 'GEMIST' with the figures."""
+    lines = []
+    lh = results.get("lighthouse") or {}
+    for page, r in lh.items():
+        for mode in ("mobile", "desktop"):
+            s = r[mode]["scores"]
+            for cat, target in TARGETS.items():
+                if cat == "performance" and mode == "desktop":
+                    continue
+                if s[cat] < target:
+                    extra = r[mode]["failing_audits"].get(cat, [])
+                    lines.append(f"GEMIST: {page} {mode} {cat} {s[cat]} < {target}" + (f" ({', '.join(extra)})" if extra else ""))
+    if lh:
+        home = lh["index.html"]["mobile"]["bytes"]
+        lines.append(f"{'OK' if home <= HOME_BUDGET else 'GEMIST'}: startpagina eerste bezoek {kib(home)} (doel <= 100 KiB)")
+        if not any(line.startswith("GEMIST: ") and " < " in line for line in lines):
+            lines.insert(0, "OK: alle Lighthouse-scores halen hun doel")
+    scale = results.get("scaling") or {}
+    if "1" in scale:
+        base = scale["1"]
+        for n, r in scale.items():
+            if n == "1":
+                continue
+            data = r["entries"] / base["entries"]
+            cpu = r["cpu_s"] / base["cpu_s"]
+            ok = cpu <= data
+            lines.append(f"{'OK' if ok else 'GEMIST'}: x{n}: data {data:.1f}x zo groot, bouwtijd (CPU) {cpu:.1f}x")
+    return lines
+
+
+def markdown(results: dict) -> str:
+    out = [f"# Benchmark ({results['date']})", "",
+           f"Machine: {results['machine']}. `make build`: {results['make_build']['wall_s']} s "
+           f"(CPU {results['make_build']['cpu_s']} s).", ""]
+    lh = results.get("lighthouse")
+    if lh:
+        out += ["## Lighthouse " + results["lighthouse_version"] + " (gzip, Cache-Control; koude cache)", "",
+                "| pagina | modus | prestaties | toegankelijkheid | beste praktijken | SEO | overgedragen | verzoeken | LCP | TBT |",
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for page, r in lh.items():
+            for mode in ("mobile", "desktop"):
+                m = r[mode]
+                s = m["scores"]
+                out.append(f"| {page} | {mode} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | "
+                           f"{s['seo']} | {kib(m['bytes'])} | {m['requests']} | "
+                           f"{m['metrics']['largest-contentful-paint']} ms | {m['metrics']['total-blocking-time']} ms |")
+        home = lh["index.html"]["mobile"]["by_type"]
+        out += ["", "Startpagina, overgedragen per soort (mobiel): " +
+                ", ".join(f"{k} {kib(v)}" for k, v in sorted(home.items(), key=lambda kv: -kv[1])), ""]
+    scale = results.get("scaling")
+    if scale:
+        out += ["## Bouwen op schaal (data vermenigvuldigd, tools/synth_data.py)", "",
+                "| factor | items | pagina's | bouwtijd (wand) | bouwtijd (CPU) | site | zoekindex |",
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for n, r in scale.items():
+            out.append(f"| {n}x | {r['entries']} | {r['pages']} | {r['wall_s']} s | {r['cpu_s']} s | "
+                       f"{mib(r['bytes'])} | {kib(r['search_index_bytes'])} |")
+        out.append("")
+    out += ["## Doelen", ""] + [f"- {line}" for line in verdicts(results)] + [""]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100", help="data factors for the scaling run (comma-separated; '' = none)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--out", type=Path, default=BENCH_DIR)
+    args = parser.parse_args(argv)
+    factors = [int(x) for x in args.scales.split(",") if x.strip()]
+
+    chrome = os.environ.get("CHROME_PATH") or find_chromium.find()
+    if not args.no_lighthouse:
+        if not LIGHTHOUSE.exists():
+            print(f"{LIGHTHOUSE} ontbreekt: voer `make node` uit (npm ci).", file=sys.stderr)
+            return 1
+        if not chrome:
+            print("Geen Chromium gevonden (CHROME_PATH, of Debian's /usr/bin/chromium).", file=sys.stderr)
+            return 1
+
+    results: dict = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU's, Python {platform.python_version()}",
+    }
+    print("make build", flush=True)
+    results["make_build"] = timed(["make", "--no-print-directory", "build"], ROOT)
+    results["site"] = site_size(ROOT / "site")
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        if not args.no_lighthouse:
+            version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+            results["lighthouse_version"] = version
+            results["lighthouse"] = run_lighthouse(ROOT / "site", chrome, work)
+        if factors:
+            results["scaling"] = run_scaling(factors, work)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = markdown(results)
+    (args.out / "results.md").write_text(report, encoding="utf-8")
+    print()
+    print(report)
+    print(f"Geschreven: {args.out / 'results.json'}, {args.out / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Build the offline bundle: dist/<name>-<version>-offline.zip (`make offline`).
+
+    python tools/offline.py [--site-dir site-offline] [--out dist]
+
+A strict MkDocs build with Material's offline plugin switched on (OFFLINE=true;
+overrides/hooks/edition.py then bundles the iframe-worker search shim from
+node_modules instead of the CDN), into its own folder so site/ is untouched.
+Before zipping, every page is checked for a reference that would leave the
+bundle (http(s) scripts, styles, images, frames): the bundle must open from
+file:// with no network at all. Prints the zip's path.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import edition as edition_module  # noqa: E402
+
+# Elements the browser fetches by itself when a page loads (a plain <a href> only on a click).
+FETCHED_ATTRS = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
+                 "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",)}
+# <link rel=...> values that make the browser fetch (canonical, alternate and the like do not).
+FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload",
+                "manifest", "preconnect", "dns-prefetch"}
+
+
+class _Fetches(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        names = FETCHED_ATTRS.get(tag, ())
+        if tag == "link" and FETCHED_RELS & set((attrs.get("rel") or "").lower().split()):
+            names = ("href",)
+        for name in names:
+            for url in re.split(r",\s*", attrs.get(name) or ""):
+                url = url.strip().split(" ")[0]
+                if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.IGNORECASE) and not url.startswith("file:"):
+                    self.urls.append(f"<{tag} {name}> {url}")
+
+
+README = """{site_name}
+{label}
+
+Zo gebruik je deze offline versie:
+1. Pak het zip-bestand volledig uit (in Windows: rechtsklik, Alles uitpakken).
+2. Open in de uitgepakte map het bestand index.html (dubbelklikken).
+
+De gids werkt dan in je browser zonder internet: navigatie, zoeken en de uitleg bij begrippen.
+Alleen links naar externe websites hebben een verbinding nodig.
+De nieuwste editie staat op {site_url}downloads.html
+"""
+
+
+def build(site_dir: Path) -> None:
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    tmp = site_dir.with_name(site_dir.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    proc = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(tmp)], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        sys.stderr.write(proc.stderr)
+        raise SystemExit("Offline build mislukt (zie hierboven).")
+    shutil.rmtree(site_dir, ignore_errors=True)
+    tmp.rename(site_dir)
+
+
+def network_references(site_dir: Path) -> list[str]:
+    """Every reference in the built pages that the browser would fetch from a network."""
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        parser = _Fetches()
+        parser.feed(page.read_text(encoding="utf-8"))
+        found.extend(f"{page.relative_to(site_dir)}: {url}" for url in parser.urls)
+    return found
+
+
+def make_zip(site_dir: Path, target: Path, edition) -> None:
+    """Files at the zip's root, so Windows' "Alles uitpakken" gives one folder with index.html in it.
+    Entries are sorted and dated with the edition date, so one commit always gives the same zip."""
+    stamp = (edition.date.year, edition.date.month, edition.date.day, 0, 0, 0)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    readme = README.format(site_name=edition_module.site_setting("site_name"), label=edition.label, site_url=edition_module.site_setting("site_url"))
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr(zipfile.ZipInfo("LEESMIJ.txt", stamp), readme.replace("\n", "\r\n"), zipfile.ZIP_DEFLATED)
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), stamp)
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
+    tmp.replace(target)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site-offline")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    args = parser.parse_args(argv)
+
+    edition = edition_module.current(ROOT)
+    build(args.site_dir.resolve())
+    leaks = network_references(args.site_dir)
+    if leaks:
+        print("De offline build verwijst naar het netwerk; zo werkt hij niet zonder internet:", file=sys.stderr)
+        print("\n".join(f"- {leak}" for leak in leaks), file=sys.stderr)
+        return 1
+    target = args.out / edition.zip_name
+    make_zip(args.site_dir, target, edition)
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,98 @@
+"""Render the whole guide as a PDF: dist/<name>-<version>.pdf (`make pdf`).
+
+    python tools/pdf.py [--site site] [--out dist]
+
+Opens the print page of a built site (afdrukken.html, made by
+mkdocs-print-site-plugin) in headless Chromium through Playwright and prints it
+with Chromium's own PDF engine: real, selectable text; the table of contents and
+all links stay clickable; a footer with the edition stamp and page numbers; the
+cover carries the stamp too. Prints the PDF's path, page count and size.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import edition as edition_module  # noqa: E402
+from browser import chromium, serve  # noqa: E402  (tests/browser.py: the shared Chromium launch)
+
+PRINT_PAGE = "afdrukken.html"
+
+# Chromium draws these outside the page's own layout; the classes are filled in by Chromium.
+FOOTER = """<div style="width:100%; margin:0 12mm; font-size:8pt; font-family:sans-serif; color:#333;
+ display:flex; justify-content:space-between;">
+<span>{title} &middot; {label}</span>
+<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>"""
+
+
+PAGE_CSS = """@page { margin: 16mm 14mm 18mm 14mm;
+  @bottom-right { content: none; } @bottom-center { content: none; } }"""
+
+
+def page_edition(print_page: Path) -> str | None:
+    """The version the built print page carries (data-editie on its cover)."""
+    match = re.search(r'data-editie="([^"]*)"', print_page.read_text(encoding="utf-8"))
+    return html.unescape(match.group(1)) if match else None
+
+
+def render(site: Path, target: Path, title: str, label: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    with serve(site) as base_url, chromium() as browser:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base_url + PRINT_PAGE, wait_until="load")
+        # print-site.js builds the table of contents after DOMContentLoaded.
+        page.wait_for_selector("#print-page-toc nav ul", state="attached", timeout=15000)
+        # Collapsed blocks would print closed: page.pdf() does not fire 'beforeprint'.
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        # Our footer replaces the stylesheets' page-number boxes; the margins leave room for it.
+        page.add_style_tag(content=PAGE_CSS)
+        page.emulate_media(media="print")
+        page.pdf(path=str(tmp), format="A4", print_background=False, prefer_css_page_size=False,
+                 display_header_footer=True, header_template="<span></span>",
+                 footer_template=FOOTER.format(title=html.escape(title), label=html.escape(label)),
+                 outline=True, tagged=True)
+        if errors:
+            raise SystemExit(f"Fout in de printpagina: {errors[0]}")
+    tmp.replace(target)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    args = parser.parse_args(argv)
+
+    print_page = args.site / PRINT_PAGE
+    if not print_page.is_file():
+        print(f"{print_page} ontbreekt: bouw eerst de site (make build).", file=sys.stderr)
+        return 2
+    edition = edition_module.current(ROOT)
+    built = page_edition(print_page)
+    if built != edition.version:
+        print(f"{args.site}/ is gebouwd als editie {built!r}, de werkmap is nu {edition.version!r}: "
+              "bouw opnieuw (make build).", file=sys.stderr)
+        return 2
+
+    target = args.out / edition.pdf_name
+    render(args.site.resolve(), target, edition_module.site_setting("site_name"), edition.label)
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(target).pages)
+    print(f"{target}  ({pages} pagina's, {target.stat().st_size / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

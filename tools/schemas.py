@@ -1,0 +1,68 @@
+"""Write or check the JSON Schemas of the data files (schemas/<file>.schema.json).
+
+    python tools/schemas.py           # (re)write schemas/ from macros/model.py
+    python tools/schemas.py --check   # exit 1 when a committed schema is stale
+
+The schemas are generated from the same pydantic models that validate the build
+(macros/schema.py), so editors in VS Code see exactly the rules the build applies.
+Each data file points at its schema in its first line:
+    # yaml-language-server: $schema=../schemas/<file>.schema.json
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.schema import all_schemas  # noqa: E402
+
+SCHEMA_DIR = ROOT / "schemas"
+
+
+def rendered() -> dict[str, str]:
+    """File name -> exact text the committed file must have."""
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in all_schemas().items()}
+
+
+def stale(schema_dir: Path = SCHEMA_DIR) -> list[str]:
+    """Names of schema files that are missing, different from the models, or no longer generated."""
+    want = rendered()
+    out = [name for name, text in want.items()
+           if not (schema_dir / name).exists() or (schema_dir / name).read_text(encoding="utf-8") != text]
+    out += [p.name for p in sorted(schema_dir.glob("*.schema.json")) if p.name not in want]
+    return out
+
+
+def write(schema_dir: Path = SCHEMA_DIR) -> list[str]:
+    schema_dir.mkdir(exist_ok=True)
+    want = rendered()
+    for name, text in want.items():
+        (schema_dir / name).write_text(text, encoding="utf-8")
+    for path in schema_dir.glob("*.schema.json"):
+        if path.name not in want:
+            path.unlink()
+    return sorted(want)
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--check"]:
+        names = stale()
+        if names:
+            print("Verouderde schema's in schemas/: " + ", ".join(names) + ".\n"
+                  "macros/model.py is gewijzigd: maak ze opnieuw met `make schemas` en commit ze mee.", file=sys.stderr)
+            return 1
+        print("Schema's in schemas/ zijn actueel.")
+        return 0
+    if argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    names = write()
+    print(f"{len(names)} schema's geschreven in schemas/: {', '.join(names)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

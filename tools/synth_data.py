@@ -1,0 +1,90 @@
+"""A copy of the project with its data multiplied, to measure how the build scales (`make bench`).
+
+Usage: python tools/synth_data.py TARGET_DIR --times N
+
+Copies the project (without .git, .venv, node_modules, builds) to TARGET_DIR and multiplies the
+entries of data/ by N: every practice example, resource, glossary term, pitfall and theme gets
+N-1 synthetic copies with a new id ('<id>-x<k>') and a numbered title, term or name. The copies
+keep the original's text and its links to steps, ambitions and other entries, so pages,
+back-links, tooltips, tags and navigation grow the way real content would. The 7 steps and the
+5 ambitions (with their strategies) stay as they are: the process and the ambition map are fixed.
+
+Nothing here touches the project itself; the copy is validated by the normal build.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# data file -> the field that names an entry (made unique per copy)
+MULTIPLIED = {
+    "voorbeelden.yml": "titel",
+    "bronnen.yml": "titel",
+    "begrippen.yml": "term",
+    "valkuilen.yml": "titel",
+    "themas.yml": "naam",
+}
+KEPT = ("stappen.yml", "ambities.yml")
+SKIP = {".git", ".venv", "node_modules", "site", "site.tmp", "site.old", "site-offline", "dist", ".cache",
+        ".pytest_cache", "__pycache__", "bench"}
+
+
+def copy_project(target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in SKIP or n.endswith(".tmp")])
+
+
+def synthetic(entry: dict, name_field: str, k: int) -> dict:
+    new = copy.deepcopy(entry)
+    new["id"] = f"{entry['id']}-x{k}"
+    new[name_field] = f"{entry[name_field]} {k}"
+    if "aliassen" in new:  # every alias is a site-wide tooltip: keep them, but unique to the copy
+        new["aliassen"] = [f"{alias} {k}" for alias in new["aliassen"]]
+    return new
+
+
+def multiply(data_dir: Path, times: int) -> dict[str, int]:
+    """Multiply the entries in data_dir in place; returns the number of entries per file."""
+    if times < 1:
+        raise ValueError(f"--times moet minstens 1 zijn, niet {times}")
+    counts = {}
+    for name, field in MULTIPLIED.items():
+        path = data_dir / name
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(entries, list) or any(field not in e for e in entries):
+            raise ValueError(f"{path}: verwacht een lijst items met '{field}'")
+        out = list(entries)
+        for k in range(2, times + 1):
+            out.extend(synthetic(e, field, k) for e in entries)
+        path.write_text(yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        counts[name] = len(out)
+    for name in KEPT:
+        entries = yaml.safe_load((data_dir / name).read_text(encoding="utf-8")) or []
+        counts[name] = len(entries)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--times", type=int, default=10)
+    args = parser.parse_args(argv)
+    if args.target.resolve() == ROOT or ROOT in args.target.resolve().parents:
+        print("Kies een doelmap buiten het project (bv. /tmp/synth).", file=sys.stderr)
+        return 2
+    copy_project(args.target)
+    counts = multiply(args.target / "data", args.times)
+    print(f"{args.target}: data x{args.times}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
