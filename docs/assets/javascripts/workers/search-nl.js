@@ -339,7 +339,7 @@
   let setup = null                           /* the SETUP message from the page */
   let loading = null
 
-  function load() {
+  function load(announce = false) {
     return loading || (loading = (async () => {
       await importScripts(new URL(material, here).href)
       const index = setup.data
@@ -359,6 +359,8 @@
       const ready = new Promise(resolve => { materialReady = resolve })
       materialListener({ data: { ...setup, data: enrich(index) } })
       await ready
+      if (announce)
+        nativePostMessage({ type: READY })
     })())
   }
 
@@ -370,7 +372,13 @@
       return
     if (message.type === SETUP) {
       setup = message
-      nativePostMessage({ type: READY })
+      if (message.data && message.data.config && message.data.config.nl_full) {
+        nativePostMessage({ type: READY })   /* the index follows on the first query */
+      } else {
+        /* Offline bundle (file://): Material sends SETUP only when search is opened, with
+           the full index: set up at once and let Material's own READY through. */
+        queue = queue.then(() => load(true)).catch(err => console.error("search-nl.js:", err))
+      }
       return
     }
     /* The page sends the empty query at start-up: answer it without loading anything */
