@@ -14,13 +14,19 @@
     var toggle = document.getElementById(label.htmlFor);
     if (!toggle || label.dataset.toetsenbord) return;
     label.dataset.toetsenbord = "1";
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-label", NAMES[label.htmlFor]);
-    var sync = function () { label.setAttribute("aria-expanded", String(toggle.checked)); };
+    // A <label> may not carry role="button" (ARIA in HTML), so the button is a span
+    // inside it holding the icon; a click on it still reaches the label.
+    var button = document.createElement("span");
+    button.className = "toetsenbord-knop";
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", NAMES[label.htmlFor]);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     sync();
     toggle.addEventListener("change", sync);
-    label.addEventListener("keydown", function (event) {
+    button.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       // Material's own key handler clicks focused labels on Enter too: one toggle only.
       event.preventDefault();
@@ -36,7 +42,7 @@
     toggle.addEventListener("change", function () {
       if (toggle.checked || label.offsetParent === null) return;
       var active = document.activeElement;
-      if (!active || active === document.body) label.focus();
+      if (!active || active === document.body) button.focus();
     });
   }
 
