@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import DataError, Problem
-from .model import KINDS, Ambitie, Entry, Kind, Strategie, ref_fields
+from .model import KINDS, Ambitie, Entry, Strategie, ref_fields
 
 # "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
 INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")

@@ -139,7 +139,6 @@ def _cell(text) -> str:
 
 def define_tool_macros(env, renderer: Callable[[], Renderer]) -> None:
     """Register the tools' macros on mkdocs-macros' env (called from adapter.define_env)."""
-    from pathlib import Path
 
     def page() -> str:
         return env.page.file.src_uri
@@ -157,7 +156,5 @@ def define_tool_macros(env, renderer: Callable[[], Renderer]) -> None:
     @env.macro
     def open_data_documentatie() -> str:
         """De open-databestanden en hun velden, afgeleid uit de modellen."""
-        edition = env.conf.get("extra", {}).get("edition")
-        if not (isinstance(edition, dict) and edition.get("version")):
-            edition = opendata.edition_fallback(Path(env.project_dir))
-        return open_data(renderer(), page(), edition)
+        # Set by overrides/hooks/edition.py (tools/edition.py), the one source of the stamp.
+        return open_data(renderer(), page(), env.conf["extra"]["edition"])

@@ -20,8 +20,7 @@ import csv
 import datetime as dt
 import io
 import json
-import re
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
@@ -275,20 +274,3 @@ def validate(files: dict[str, str]) -> list[str]:
             where = "/".join(str(p) for p in err.absolute_path)
             problems.append(f"{FOLDER}/{coll}.json, {where or 'bovenaan'}: {err.message}")
     return problems
-
-
-def edition_fallback(root) -> dict:
-    """The edition stamp when the edition hook did not set config.extra.edition (see tools/edition.py)."""
-    import subprocess
-
-    def git(*args: str) -> Optional[str]:
-        try:
-            proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
-
-    version, date = git("describe", "--tags", "--always", "--dirty"), git("log", "-1", "--format=%cs")
-    if version and date and re.match(r"^\d{4}-\d{2}-\d{2}$", date):
-        return {"version": version, "date": date}
-    return {"version": "ongeversioneerd", "date": dt.date.today().isoformat()}

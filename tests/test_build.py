@@ -1,13 +1,12 @@
 """Build a tiny site with the real hook and macros, and check what it renders and what it refuses."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ENV, ROOT, mkdocs_build, page_text
+from conftest import ENV, ROOT, mkdocs_build
 
 
 def test_fixture_site_builds_and_links_both_ways(fixture_project, tmp_path):

@@ -211,7 +211,7 @@ def test_broken_entry_says_what_to_fix_and_where(editor, tmp_path, mistake, expe
     proc = mkdocs_build(broken, tmp_path / "site")
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     nr = len(yaml.safe_load(text))  # the new resource is the last entry
-    assert f"data/bronnen.yml, regel " in proc.stderr and f"item 'hergebruik-meubilair'" in proc.stderr
+    assert "data/bronnen.yml, regel " in proc.stderr and "item 'hergebruik-meubilair'" in proc.stderr
     message = next(line for line in proc.stderr.splitlines() if expected in line)
     where = int(re.search(r"regel (\d+)", message).group(1))
     assert lines["bron"] <= where <= lines["bron"] + 14, (message, lines["bron"])  # at or inside the new entry

@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 
-import pytest
 import yaml
 
 from conftest import ROOT

@@ -27,11 +27,12 @@ from macros.errors import DataError  # noqa: E402
 
 
 def edition_of(config) -> dict:
-    """The edition stamp: the one overrides/hooks/edition.py puts in config.extra, else computed here."""
+    """The edition stamp that overrides/hooks/edition.py (tools/edition.py) puts in config.extra."""
     stamp = config.extra.get("edition")
-    if isinstance(stamp, dict) and stamp.get("version") and stamp.get("date"):
-        return stamp
-    return opendata.edition_fallback(Path(config.config_file_path).resolve().parent)
+    if not (isinstance(stamp, dict) and stamp.get("version") and stamp.get("date")):
+        raise PluginError("Geen editie in config.extra: zet overrides/hooks/edition.py vóór "
+                          "overrides/hooks/hulpmiddelen.py in de hooks van mkdocs.yml.")
+    return stamp
 
 
 def on_files(files, config):
