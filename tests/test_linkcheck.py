@@ -53,6 +53,13 @@ def test_broken_anchor_is_caught(built):
     assert "bestaat-niet" in proc.stdout and "gebruikt op: begrippen.html" in proc.stdout
 
 
+def test_broken_in_page_anchor_is_caught(built):
+    plant(built, '<a href="#bestaat-niet-hier">weg</a>')
+    proc = check("internal", built)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "bestaat-niet-hier" in proc.stdout and "gebruikt op: begrippen.html" in proc.stdout
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's naming
         status = 200 if self.path.startswith("/levend") else 404

@@ -120,3 +120,31 @@ def test_downloads_page_links_the_files_of_this_edition(site):
         assert f'href="{site_url}downloads/{name}"' in html, name
     assert f'href="{PRINT_PAGE}"' in html
     assert edition.label in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def dangling_links(html: str, site) -> tuple[list[str], list[str]]:
+    """In-page anchors that name no id, and site files that do not exist, linked from `html`."""
+    ids = set(re.findall(r"""\sid=["']([^"']+)["']""", html))
+    hrefs = [h for _, h in re.findall(r"""href=(["'])(.*?)\1""", html)]
+    anchors = sorted({h[1:] for h in hrefs if h.startswith("#") and h[1:] not in ids})
+    local = {h.split("#")[0] for h in hrefs if h and not h.startswith(("#", "http:", "https:", "mailto:", "data:"))}
+    return anchors, sorted(p for p in local if not (site / p).exists())
+
+
+def test_every_link_on_the_print_page_resolves(site):
+    """The link check skips the print page (too slow there, tools/linkcheckerrc): its links are checked here.
+
+    In-page anchors must exist on the page; links to other site files must exist in the build;
+    links to pages left out of the print page go to the page online (overrides/hooks/printpage.py).
+    """
+    html = (site / PRINT_PAGE).read_text(encoding="utf-8")
+    assert html.count("href=") > 200
+    anchors, files = dangling_links(html, site)
+    assert not anchors, f"ankers zonder doel op {PRINT_PAGE}: {anchors[:20]}"
+    assert not files, f"links naar ontbrekende bestanden op {PRINT_PAGE}: {files}"
+
+
+def test_print_page_link_check_can_fail(site):
+    html = (site / PRINT_PAGE).read_text(encoding="utf-8")
+    planted = html.replace("</body>", "<a href='#er-is-niets'></a><a href=\"weg/nergens.html\"></a></body>")
+    assert dangling_links(planted, site) == (["er-is-niets"], ["weg/nergens.html"])

@@ -32,7 +32,8 @@ def run(mode: str, site: Path) -> tuple[int, dict]:
         cmd.append("--check-extern")
     cmd.append(start.as_uri())
     proc = subprocess.run(cmd, capture_output=True, text=True)
-    rows = [line for line in proc.stdout.splitlines() if line and not line.startswith("#")]
+    # linkchecker's own comment lines start with "# "; a row for an in-page link starts with "#anchor".
+    rows = [line for line in proc.stdout.splitlines() if line and not line.startswith("# ")]
     broken: dict[str, set] = defaultdict(set)
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
         problem = None

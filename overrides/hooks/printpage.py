@@ -51,4 +51,51 @@ def on_post_build(config):
         # Material changed its page head: better a failed build than a print page that half works.
         raise PluginError(f"{page.name}: de basis-URL '{base}' van Material niet gevonden "
                           f"(scope {scopes}x, config {bases}x); pas overrides/hooks/printpage.py aan.")
+    text, unresolved = _resolve_anchors(text, config)
+    if unresolved:
+        raise PluginError(f"{page.name}: links naar onbekende ankers: {', '.join(sorted(unresolved)[:10])}; "
+                          "pas overrides/hooks/printpage.py aan.")
     page.write_text(text, encoding="utf-8")
+
+
+def _resolve_anchors(text: str, config) -> tuple[str, set]:
+    """Point every in-page link of the print page at an anchor that exists.
+
+    print-site names a page's anchor after its path ("hulpmiddelen/aankoopwijzer.md" ->
+    "#hulpmiddelen-aankoopwijzer") and prefixes its heading ids with that. Two kinds of
+    its links go nowhere: to pages left out of the print page (the tools, the downloads
+    page), which now go to the page online; and to the first heading of a page that
+    carries tags, whose id the plugin left without the prefix, which now go to that id.
+    """
+    # print-site writes its own attributes with single quotes, Material with double ones.
+    ids = set(re.findall(r"""\sid=["']([^"']+)["']""", text))
+    pages = {f.src_uri[:-3].replace("/", "-"): f.dest_uri for f in _doc_files(config)}
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    unresolved: set = set()
+
+    def fix(match: re.Match) -> str:
+        quote, anchor = match.group(1), match.group(2)
+        if anchor in ids:
+            return match.group(0)
+        key = max((k for k in pages if anchor == k or anchor.startswith(k + "-")), key=len, default=None)
+        if key is None:
+            unresolved.add(anchor)
+            return match.group(0)
+        rest = anchor[len(key) + 1:]
+        if rest in ids:
+            return f"href={quote}#{rest}{quote}"
+        return f"href={quote}{site_url}{pages[key]}" + (f"#{rest}" if rest else "") + quote
+
+    return re.sub(r"""href=(["'])#([^"']+)\1""", fix, text), unresolved
+
+
+def _doc_files(config):
+    return _state.get("files", [])
+
+
+_state: dict = {}
+
+
+def on_files(files, config):
+    _state["files"] = list(files.documentation_pages())
+    return files
