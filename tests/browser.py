@@ -5,10 +5,8 @@ executable_path; elsewhere Playwright's own Chromium is used.
 """
 from __future__ import annotations
 
-import functools
 import http.server
 import sys
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import find_chromium  # noqa: E402  (tools/find_chromium.py)
+import serve_gzip  # noqa: E402  (tools/serve_gzip.py)
 
 # Flags the closed network here needs: without them Chromium keeps calling Google's services.
 CHROMIUM_ARGS = [
@@ -30,18 +29,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
 def serve(folder: Path):
     """Serve `folder` on 127.0.0.1 on a free port; yields the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_gzip.serve(folder, handler_class=_QuietHandler)
 
 
 @contextmanager

@@ -71,9 +71,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, port: int = 0):
-    """Serve `folder` on 127.0.0.1 in a background thread; yields the base URL (ending in /)."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
+def serve(folder: Path, port: int = 0, handler_class=None):
+    """Serve `folder` on 127.0.0.1 in a background thread; yields the base URL (ending in /).
+
+    The browser tests (tests/browser.py) pass a plain, quiet handler: same server, no gzip.
+    """
+    handler = functools.partial(handler_class or GzipHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
