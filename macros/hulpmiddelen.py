@@ -100,9 +100,9 @@ def plan_parts(catalog: Catalog) -> dict:
     }
 
 
-def json_for_script(data) -> str:
-    """JSON safe inside <script>: no '</script>' or '<!--' can end or confuse the block."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+def json_for_attribute(data) -> str:
+    """Compact JSON for a data-json attribute (the template escapes it as an attribute value)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def aankoopwijzer(renderer: Renderer, page: str) -> str:
@@ -112,7 +112,7 @@ def aankoopwijzer(renderer: Renderer, page: str) -> str:
         "aankoopwijzer.md.j2", page,
         themes=catalog.all("thema"), steps=catalog.all("stap"), ambitions=catalog.all("ambitie"),
         pitfalls=pitfalls, examples=catalog.all("voorbeeld"), resources=catalog.all("bron"),
-        delen=DELEN, payload=json_for_script(plan_parts(catalog)),
+        delen=DELEN, payload=json_for_attribute(plan_parts(catalog)),
         strategies_of=lambda a: [catalog.get("strategie", s.id) for s in a.entry.strategieen],
         url=lambda item: href(item.target, page),
     )

@@ -166,8 +166,23 @@ def _columns(kind: str) -> list[str]:
     return list(RECORD_MODELS[kind].model_fields)
 
 
+# A cell that starts with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...) would
+# open a link, =cmd|... could start a program): OWASP's rule is to start such a cell with a quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def to_csv(kind: str, records: list[dict]) -> str:
-    """RFC 4180 CSV (comma, double quotes); a list cell holds one element per line."""
+    """RFC 4180 CSV (comma, double quotes); a list cell holds one element per line.
+
+    A line break inside one element becomes a space (in Markdown it is one anyway), so the
+    lines of a list cell stay its elements. Cells are neutralised against formulas (csv_cell).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     columns = _columns(kind)
@@ -177,12 +192,8 @@ def to_csv(kind: str, records: list[dict]) -> str:
         for col in columns:
             value = rec.get(col)
             if isinstance(value, list):
-                for element in value:
-                    if LIST_SEPARATOR in element:
-                        raise ValueError(f"{COLLECTIONS[kind]}: '{rec['id']}', veld '{col}': een element van de lijst "
-                                         "bevat een regeleinde; dat kan niet in de CSV. Schrijf het op één regel.")
-                value = LIST_SEPARATOR.join(value)
-            row.append("" if value is None else value)
+                value = LIST_SEPARATOR.join(" ".join(str(element).split()) for element in value)
+            row.append(csv_cell(value))
         writer.writerow(row)
     return buffer.getvalue()
 

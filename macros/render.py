@@ -20,8 +20,8 @@ from .errors import DataError, Problem
 from .model import KINDS, SOORT_LABELS, TAAL_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Characters that would turn plain text into Markdown markup.
-MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]#|])")
+# Characters that would turn plain text into Markdown markup ({ } would start an attribute list).
+MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]#|{}])")
 
 
 def href(target: str, from_page: str) -> str:
@@ -35,7 +35,9 @@ def href(target: str, from_page: str) -> str:
 
 
 def plain(text: str) -> str:
-    return MD_SPECIAL_RE.sub(r"\\\1", html.escape(str(text), quote=False))
+    """Plain text for a Markdown page: shown as typed, on one line (a line break in a plain field
+    could otherwise start a block of its own: a list, a heading, an attribute list)."""
+    return MD_SPECIAL_RE.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
 def indent(text: str, width: int = 4) -> str:

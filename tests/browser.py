@@ -51,6 +51,22 @@ def chromium():
             browser.close()
 
 
+def wait_for(page, expression: str, timeout: float = 10_000) -> None:
+    """Wait until a JavaScript expression is truthy in the page.
+
+    Playwright's wait_for_function evaluates its string with eval() inside the page, which the
+    site's Content-Security-Policy (no 'unsafe-eval') rightly refuses; page.evaluate runs over
+    the DevTools protocol, outside the page's policy. So poll from here.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout:.0f} ms for: {expression}")
+        page.wait_for_timeout(25)
+
+
 class PageWatch:
     """Records every request and console error of a Playwright page."""
 

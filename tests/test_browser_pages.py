@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import site_pages
+from browser import site_pages, wait_for
 
 # WCAG 2.0 and 2.1, levels A and AA: what EN 301 549 asks of web content.
 AXE_OPTIONS = {
@@ -138,7 +138,7 @@ def test_phone_width_with_open_menu_passes_axe(browser, base_url, path):
         page.goto(base_url + path, wait_until="load")
         lines = axe_lines(f"{path} at 375 px", Axe().run(page, options=AXE_OPTIONS).response["violations"])
         page.locator('label[for="__drawer"].md-header__button').click()
-        page.wait_for_function("document.getElementById('__drawer').checked")
+        wait_for(page, "document.getElementById('__drawer').checked")
         lines += axe_lines(f"{path} at 375 px, menu open", Axe().run(page, options=AXE_OPTIONS).response["violations"])
         assert not lines, "\n".join(lines)
     finally:

@@ -96,12 +96,18 @@ def test_unknown_reference_inside_markdown_link(data_dir):
     assert "item 'eerste'" in msg and "veld 'samenvatting'" in msg and "Bedoelde je 'tool'?" in msg
 
 
-@pytest.mark.parametrize("url", ["www.example.org/x", "ftp://example.org/x", "https://example.org/a b", "https://"])
-def test_malformed_url(data_dir, url):
+@pytest.mark.parametrize("url, says", [
+    ("www.example.org/x", "geen volledig webadres"),
+    ("ftp://example.org/x", "geen volledig webadres"),
+    ("https://", "geen volledig webadres"),
+    ("https://example.org/a b", "bevat een spatie"),
+    ("'https://example.org/a\"'", "bevat '\"'"),
+])
+def test_malformed_url(data_dir, url, says):
     edit(data_dir / "bronnen.yml", "  url: https://example.org/tool", f"  url: {url}")
     msg = only(data_dir)
     assert "data/bronnen.yml" in msg and "item 'tool' (nr. 1)" in msg and "veld 'url'" in msg
-    assert "geen volledig webadres" in msg and "https://" in msg
+    assert says in msg and "https://" in msg
 
 
 def test_empty_text(data_dir):

@@ -76,9 +76,11 @@ def test_zip_opens_at_index_and_carries_the_shim_not_a_cdn(offline_zip, bundle):
     assert "index.html" in names, "index.html moet bovenaan in de zip staan"
     assert "search/search_index.js" in names, "zoekindex als script: nodig voor zoeken vanaf file://"
     index = (bundle / "index.html").read_text(encoding="utf-8")
-    assert '<script src="assets/javascripts/iframe-worker/shim.js"></script>' in index
-    shim = (bundle / "assets/javascripts/iframe-worker/shim.js").read_text(encoding="utf-8")
-    assert shim == (ROOT / "node_modules/iframe-worker/shim/index.js").read_text(encoding="utf-8")
+    # Our own worker stand-in (no inline script, so the CSP holds), not the npm shim from a CDN.
+    assert '<script src="assets/javascripts/offline/iframe-worker.js"></script>' in index
+    for name in ("iframe-worker.js", "iframe-worker-boot.js"):
+        shipped = (bundle / "assets/javascripts/offline" / name).read_text(encoding="utf-8")
+        assert shipped == (ROOT / "docs/assets/javascripts/offline" / name).read_text(encoding="utf-8")
     assert "unpkg.com" not in index
     assert offline_tool.network_references(bundle) == []
 

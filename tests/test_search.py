@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
+from browser import wait_for
 from conftest import page_text
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
@@ -70,10 +71,10 @@ def _read(page) -> list[str]:
 def search(page, query: str, everything: bool = False) -> list[str]:
     """Type `query` like a user and return the result pages once the list has settled."""
     page.fill(INPUT, "")
-    page.wait_for_function(f"document.querySelector('{META}').textContent.includes('{PLACEHOLDER}')")
+    wait_for(page, f"document.querySelector('{META}').textContent.includes('{PLACEHOLDER}')")
     page.type(INPUT, query, delay=5)
-    page.wait_for_function(f"!document.querySelector('{META}').textContent.includes('{PLACEHOLDER}')")
-    page.wait_for_function("window.__searchPending === 0")
+    wait_for(page, f"!document.querySelector('{META}').textContent.includes('{PLACEHOLDER}')")
+    wait_for(page, "window.__searchPending === 0")
     page.wait_for_timeout(50)  # Material renders the answer on the next tick
     if everything:  # Material renders ten groups and more on scrolling: scroll until all are there
         count = re.search(r"\d+", page.text_content(META) or "")

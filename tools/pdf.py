@@ -33,8 +33,9 @@ FOOTER = """<div style="width:100%; margin:0 12mm; font-size:8pt; font-family:sa
 <span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>"""
 
 
-PAGE_CSS = """@page { margin: 16mm 14mm 18mm 14mm;
-  @bottom-right { content: none; } @bottom-center { content: none; } }"""
+# The PDF's page margins (room for the footer above), as a file of the site: the site's
+# Content-Security-Policy refuses inline styles, also the ones a tool would inject.
+PAGE_CSS = "assets/stylesheets/pdf.css"
 
 
 def page_edition(print_page: Path) -> str | None:
@@ -56,7 +57,7 @@ def render(site: Path, target: Path, title: str, label: str) -> None:
         # Collapsed blocks would print closed: page.pdf() does not fire 'beforeprint'.
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         # Our footer replaces the stylesheets' page-number boxes; the margins leave room for it.
-        page.add_style_tag(content=PAGE_CSS)
+        page.add_style_tag(url=base_url + PAGE_CSS)
         page.emulate_media(media="print")
         page.pdf(path=str(tmp), format="A4", print_background=False, prefer_css_page_size=False,
                  display_header_footer=True, header_template="<span></span>",

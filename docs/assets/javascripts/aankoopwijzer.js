@@ -1,7 +1,7 @@
 /* Aankoopwijzer: shows the part of the page that fits the chosen product group and step.
  *
  * Every item a plan can hold is already in the page (rendered from data/ at build
- * time, with data-id="kind:id"); the JSON block #wijzer-gegevens lists, per theme
+ * time, with data-id="kind:id"); the JSON in the data-json attribute of #wijzer-gegevens lists, per theme
  * and per step, which items belong to each section. This script holds no content:
  * it reads the choice from the URL (?thema=...&stap=...), shows and hides, and
  * writes the choice back to the URL so the plan can be bookmarked and shared.
@@ -14,7 +14,7 @@
     var plan = document.getElementById("wijzer-plan");
     var source = document.getElementById("wijzer-gegevens");
     if (!form || !plan || !source) { return; }
-    var parts = JSON.parse(source.textContent);
+    var parts = JSON.parse(source.getAttribute("data-json"));
     var theme = form.elements.thema;
     var step = form.elements.stap;
     var status = document.getElementById("wijzer-status");

@@ -99,7 +99,7 @@
     var errorsBox = document.getElementById("lk-fouten");
     var output = document.getElementById("lk-uitkomst");
     var exampleNote = document.getElementById("lk-voorbeeld-melding");
-    var example = JSON.parse(document.getElementById("lk-voorbeeld").textContent);
+    var example = JSON.parse(document.getElementById("lk-voorbeeld").getAttribute("data-json"));
     var counter = 0;
 
     function field(container, id, label, hint) {

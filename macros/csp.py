@@ -1,0 +1,130 @@
+"""The Content-Security-Policy of every page: which scripts may run, and nothing else.
+
+Every page says which scripts may run: our own files ('self') and, by hash, the few inline
+scripts the theme and plugins write into the page (Material's bootstrap that sets up its
+storage scope, its scroll-to-anchor snippet, print-site's table-of-contents starter, the
+redirect stubs' forwarding line). No 'unsafe-inline': a <script> or an event handler that
+reaches a page through data/ does not run, even if every other defence failed. Hashes are
+computed from the page as written, so a Material upgrade that changes its snippets needs no
+edit here. Inline <style> elements (print-site writes one into the print page) are allowed
+by hash the same way; `style` attributes are not (macros/sanitize.py turns the one kind
+Markdown writes, table alignment, into classes).
+
+The offline bundle (file://) gets the same policy: in Chromium, 'self' on a file:// page
+matches the files of the bundle, and the search worker runs through our own iframe shim
+(docs/assets/javascripts/offline/), which starts the worker with files, not with the inline
+script of the npm shim that Material's offline plugin would use.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Scripts without src whose type makes the browser run them (no type, or a JavaScript type).
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+_INLINE_STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style>", re.S | re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_HEAD = re.compile(r"<head[^>]*>", re.I)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+MARKER = 'http-equiv="Content-Security-Policy"'
+
+BASE_POLICY = (
+    "default-src 'none'",
+    "script-src 'self'{hashes}",
+    # Material's icons are data: SVGs in its stylesheet; images are our own files.
+    "img-src 'self' data:",
+    "style-src 'self'{style_hashes}",
+    "font-src 'self'",
+    # The search index (fetch) and the search worker.
+    "connect-src 'self'",
+    "worker-src 'self'",
+    # The offline bundle's search runs in an iframe of the page itself (file://, no workers).
+    "frame-src 'self'",
+    "child-src 'self'",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+)
+
+
+def _digest(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# The inline scripts we allow, by shape; only a URL may vary (no quote, no backslash, no "<").
+# Hashing whatever inline script a page holds would also bless one that slipped in through the
+# data: an inline script of any other shape stops the build (UnknownInlineScript), so a theme
+# or plugin upgrade that adds one is reviewed before it is allowed here.
+_URL = r'"[^"\\<\n]*"'
+TRUSTED_SCRIPTS = {
+    "Material: storage scope": re.compile(
+        r"__md_scope=new URL\(" + _URL + r",location\),__md_hash=e=>\[\.\.\.e\]\.reduce\(\(\(e,_\)=>\(e<<5\)-e\+_\."
+        r"charCodeAt\(0\)\),0\),__md_get=\(e,_=localStorage,t=__md_scope\)=>JSON\.parse\(_\.getItem\(t\.pathname\+"
+        r"\"\.\"\+e\)\),__md_set=\(e,_,t=localStorage,a=__md_scope\)=>\{try\{t\.setItem\(a\.pathname\+\"\.\"\+e,"
+        r"JSON\.stringify\(_\)\)\}catch\(e\)\{\}\}"),
+    "Material: open the tab a link points at": re.compile(
+        r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);target&&target\.name&&"
+        r"\(target\.checked=target\.name\.startsWith\(\"__tabbed_\"\)\)"),
+    "print-site: table of contents": re.compile(
+        r"\s*document\.addEventListener\('DOMContentLoaded', function \(\) \{\s*remove_material_navigation\(\);"
+        r"remove_mkdocs_theme_navigation\(\);generate_toc\(\);\s*\}\)\s*"),
+    "mkdocs-redirects: forward": re.compile(
+        r"var anchor=window\.location\.hash\.substr\(1\);location\.href=" + _URL + r"\+\(anchor\?\"#\"\+anchor:\"\"\)"),
+}
+
+
+class UnknownInlineScript(ValueError):
+    pass
+
+
+def inline_hashes(html: str) -> list[str]:
+    """CSP source expressions for every executable inline script of a page, in page order.
+
+    Raises UnknownInlineScript for an inline script that is none of TRUSTED_SCRIPTS.
+    """
+    hashes: list[str] = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs") or ""
+        if re.search(r"\ssrc\s*=", attrs, re.I):
+            continue
+        kind = _TYPE.search(attrs)
+        if kind and kind.group(1).lower() not in _JS_TYPES:
+            continue  # data blocks (application/json) never run
+        body = match.group("body")
+        if not any(shape.fullmatch(body) for shape in TRUSTED_SCRIPTS.values()):
+            raise UnknownInlineScript(" ".join(body.split())[:120])
+        digest = _digest(body)
+        if digest not in hashes:
+            hashes.append(digest)
+    return hashes
+
+
+def style_hashes(html: str) -> list[str]:
+    hashes: list[str] = []
+    for match in _INLINE_STYLE.finditer(html):
+        digest = _digest(match.group("body"))
+        if digest not in hashes:
+            hashes.append(digest)
+    return hashes
+
+
+def policy(html: str) -> str:
+    scripts = "".join(" " + h for h in inline_hashes(html))
+    styles = "".join(" " + h for h in style_hashes(html))
+    return "; ".join(BASE_POLICY).replace("{hashes}", scripts).replace("{style_hashes}", styles)
+
+
+def apply(html: str) -> str:
+    """The page with its CSP <meta> as the first element of <head> (before any script)."""
+    if MARKER in html:
+        html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
+    # After <meta charset> (which must come first), before every script.
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        return html
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html[: anchor.end()] + meta + html[anchor.end():]
+

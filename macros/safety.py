@@ -1,0 +1,144 @@
+"""What a data field may contain, checked where it is read (the first line of defence).
+
+Every value in data/ comes from a pull request. These checks refuse, with a Dutch message
+that says what to write instead, everything in a field that could become markup or a script
+on the site: raw HTML and HTML comments, Markdown attribute lists ({: onclick=...}), link
+targets other than web addresses, e-mail addresses, site-relative paths and `kind:id`
+references, images from other hosts, reference-style and abbreviation definitions (which
+would leak from one field into the rest of the page), link titles (Material shows them as
+tooltips). Whatever slips past anyway is removed by the sanitiser over the rendered page
+(macros/sanitize.py) and blocked by the Content-Security-Policy (macros/csp.py).
+
+The messages are the tail of a sentence that starts with the field's name (see
+macros/catalog.py): they start in lower case and end without a full stop.
+"""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+# "[tekst](bron:mvoo)": the kinds an inline reference may name (kept in step with model.KINDS
+# by tests/test_safety.py; importing the model here would be circular).
+KIND_NAMES = ("stap", "ambitie", "strategie", "valkuil", "voorbeeld", "bron", "begrip", "thema")
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+_HTML = re.compile(r"<(?:/?[A-Za-z][^>]*|!--.*?|![A-Za-z\[][^>]*|\?[^>]*)>?", re.S)
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]+>", re.I)
+_BRACES = re.compile(r"[{}]")
+_JINJA = re.compile(r"\{[{%#]")
+# Every "](target rest)" of a link or image, however its text is nested: the target up to
+# whitespace or the closing bracket (an optional <...> around it, as Markdown allows), then
+# what follows it (a title). Images are found a second time, with their own rule.
+_LINK_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)([^)]*)")
+_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(<[^>]*>|[^\s)]*)")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.M)
+_ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]*\]:", re.M)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_REFERENCE_TARGET = re.compile(r"^(" + "|".join(KIND_NAMES) + r"):[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+# Characters that are never part of a web address as typed (RFC 3986), or that would end
+# the address in Markdown or HTML.
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+
+
+def _compact(target: str) -> str:
+    """A link target as a browser reads it: entities decoded, whitespace and controls dropped."""
+    return _CONTROL.sub("", html.unescape(target)).strip()
+
+
+def target_problem(target: str, image: bool = False) -> str | None:
+    """Why a link or image target is not allowed in data, or None when it is."""
+    raw = target[1:-1] if target.startswith("<") and target.endswith(">") else target
+    compact = _compact(raw)
+    if not compact:
+        return "heeft een link zonder adres. Schrijf [tekst](https://...) of [tekst](bron:id)"
+    scheme = _SCHEME.match(compact)
+    if image:
+        if scheme or compact.startswith("//"):
+            return (f"toont een afbeelding van een andere website ('{raw[:60]}'). Afbeeldingen komen alleen van de "
+                    "site zelf (docs/assets/images/): een andere website zou zien wie welke pagina leest")
+        return None
+    if compact.startswith("//"):
+        return f"heeft een link zonder https: ('{raw[:60]}'). Schrijf het volledige adres, beginnend met https://"
+    if scheme is None:
+        return None  # a path on the site itself
+    name = scheme.group(1)
+    if name in SAFE_SCHEMES:
+        if raw != compact and name != "mailto":
+            return f"heeft een webadres met spaties of tekens die er niet in horen ('{raw[:60]}'). Schrijf een spatie als %20"
+        return None
+    if name in KIND_NAMES:
+        if _REFERENCE_TARGET.match(raw):
+            return None
+        return (f"heeft een link '{raw[:60]}' die geen geldige verwijzing is. Een link naar een item schrijf je als "
+                f"[tekst]({name}:id), met de id in kleine letters, cijfers en koppeltekens")
+    return (f"heeft een link met '{name}:' ('{raw[:60]}'). Alleen webadressen (https://...), e-mailadressen "
+            "(mailto:...), pagina's van de site en verwijzingen als [tekst](bron:id) zijn toegelaten")
+
+
+def text_problem(value: str) -> str | None:
+    """Why a plain-text field (a title, a definition, a question) is not allowed, or None."""
+    if _JINJA.search(value):
+        return "bevat '{{', '{%' of '{#'. Die tekens zijn voorbehouden voor de opmaak van de site"
+    if "<" in value or ">" in value:
+        return ("bevat '<' of '>'. Dit veld is gewone tekst en komt ook in tooltips: schrijf 'kleiner dan' of "
+                "'groter dan' in woorden, of gebruik ≤ en ≥")
+    return None
+
+
+def markdown_problem(value: str) -> str | None:
+    """Why a Markdown field is not allowed, or None."""
+    if _JINJA.search(value):
+        return "bevat '{{', '{%' of '{#'. Die tekens zijn voorbehouden voor de opmaak van de site"
+    for tag in _HTML.finditer(value):
+        if _AUTOLINK.fullmatch(tag.group(0)):
+            continue
+        shown = tag.group(0)[:40]
+        if shown.startswith("<!--"):
+            return "bevat een HTML-commentaar ('<!--'). Laat het weg: lezers en nakijkers zien het niet, de site wel"
+        return (f"bevat HTML ('{shown}'). Gebruik Markdown: **vet**, *schuin*, [tekst](https://...) "
+                "of '- ' voor een opsomming")
+    if _BRACES.search(value):
+        return ("bevat accolades ({ of }). In Markdown voegen die HTML-attributen toe; ze zijn niet toegelaten in "
+                "data/. Schrijf ze in woorden of laat ze weg")
+    if _ABBR_DEF.search(value):
+        return ("bevat een afkortingsdefinitie ('*[...]:'). Afkortingen en hun uitleg horen in data/begrippen.yml "
+                "(term of aliassen)")
+    if _REFERENCE_DEF.search(value):
+        return ("bevat een linkdefinitie ('[naam]: adres'). Schrijf de link op de plaats zelf: "
+                "[tekst](https://...) of [tekst](bron:id)")
+    for match in _IMAGE_TARGET.finditer(value):
+        problem = target_problem(match.group(1), image=True)
+        if problem:
+            return problem
+    for match in _LINK_TARGET.finditer(value):
+        target, rest = match.group(1), match.group(2).strip()
+        problem = target_problem(target)
+        if problem:
+            return problem
+        if rest:
+            return (f"heeft een link met een titel ('{rest[:40]}'). Titels van links worden tooltips en zijn niet "
+                    "toegelaten in data/: zet de uitleg in de tekst")
+    return None
+
+
+def url_problem(value: str) -> str | None:
+    """Why a web address field is not allowed, or None (it must be a complete http(s) address)."""
+    bad = _URL_FORBIDDEN.search(value)
+    if bad:
+        char = bad.group(0)
+        shown = {" ": "een spatie", "\t": "een tab", "\n": "een regeleinde"}.get(char, f"'{char}'")
+        return (f"'{value[:80]}' bevat {shown}, dat niet in een webadres hoort. Kopieer het adres uit de adresbalk "
+                "van je browser (een spatie schrijf je als %20)")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+        return (f"'{value[:80]}' is geen volledig webadres. Een adres begint met https:// (of http://) en "
+                "bevat een domeinnaam, zoals https://www.vlaanderen-circulair.be/")
+    if "[" in value or "]" in value:
+        return f"'{value[:80]}' bevat '[' of ']'. Schrijf ze als %5B en %5D"
+    return None
