@@ -209,6 +209,17 @@ def _describe(value) -> str:
     return f"'{text[:60]}'" + ("…" if len(text) > 60 else "")
 
 
+def _nested_label(raw, label: str, loc: tuple) -> tuple[str, tuple]:
+    """A problem inside a strategy names the strategy ("'a' (nr. 1), strategie 'delen'") and its own field."""
+    if len(loc) > 2 and loc[0] == "strategieen" and isinstance(loc[1], int) and isinstance(raw, dict):
+        strategies = raw.get("strategieen")
+        if isinstance(strategies, list) and loc[1] < len(strategies) and isinstance(strategies[loc[1]], dict):
+            sid = strategies[loc[1]].get("id")
+            if isinstance(sid, str):
+                return f"{label}, strategie '{sid}'", loc[2:]
+    return label, loc
+
+
 def _model_at(model: type[Entry], loc: tuple) -> type[Entry]:
     """The nested model a location points into (for strategies inside ambitions)."""
     if loc and loc[0] == "strategieen" and model is Ambitie:
@@ -260,8 +271,9 @@ def load(data_dir: Path | str) -> Catalog:
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = tuple(err["loc"])
+                    where, field_loc = _nested_label(entry, label, loc)
                     problems.append(Problem(rel, _explain(err, kind.model, loc), line=lines.get((index,) + loc, line),
-                                            entry=label, field=_field_path(loc) or None))
+                                            entry=where, field=_field_path(field_loc) or None))
                 failed.update(_raw_keys(kind.name, entry))
                 continue
             item = Item(kind.name, model, rel, line)

@@ -54,6 +54,14 @@ def _check_markdown(value: str) -> str:
     return value
 
 
+def _check_term(value: str) -> str:
+    value = _nonempty(value)
+    problem = safety.term_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 def _check_url(value: str) -> str:
     value = value.strip()
     problem = safety.url_problem(value)
@@ -68,6 +76,7 @@ def _check_url(value: str) -> str:
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
 Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
 Markdown = Annotated[str, AfterValidator(_check_markdown), WithJsonSchema({"type": "string", "minLength": 1})]
+Term = Annotated[str, AfterValidator(_check_term), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\[\]<>\n]+$"})]
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
 
 # Field titles editors see in VS Code: Dutch spelling, not the bare YAML key.
@@ -202,9 +211,9 @@ class Begrip(Entry):
     """Een term uit de begrippenlijst; verschijnt als tooltip overal op de site."""
 
     model_config = ConfigDict(title="Begrip")
-    term: Text = Field(description="Het begrip zoals het in de tekst staat.")
+    term: Term = Field(description="Het begrip zoals het in de tekst staat.")
     definitie: Text = Field(description="Korte uitleg in één of twee zinnen, zonder opmaak (wordt ook de tooltip).")
-    aliassen: list[Text] = Field(default_factory=list, description="Andere schrijfwijzen en afkortingen (bv. LCA); ook die krijgen de tooltip.")
+    aliassen: list[Term] = Field(default_factory=list, description="Andere schrijfwijzen en afkortingen (bv. LCA); ook die krijgen de tooltip.")
     toelichting: Optional[Markdown] = Field(default=None, description="Langere uitleg, mag Markdown bevatten.")
     bronnen: list[Id] = refs("bron", "Ids van hulpbronnen bij dit begrip.")
     zie_ook: list[Id] = refs("begrip", "Ids van verwante begrippen.")

@@ -14,6 +14,7 @@ macros/catalog.py): they start in lower case and end without a full stop.
 """
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from urllib.parse import urlsplit
@@ -56,8 +57,8 @@ def target_problem(target: str, image: bool = False) -> str | None:
     scheme = _SCHEME.match(compact)
     if image:
         if scheme or compact.startswith("//"):
-            return (f"toont een afbeelding van een andere website ('{raw[:60]}'). Afbeeldingen komen alleen van de "
-                    "site zelf (docs/assets/images/): een andere website zou zien wie welke pagina leest")
+            return (f"toont een afbeelding die niet van de site zelf komt ('{raw[:60]}'). Afbeeldingen komen alleen "
+                    "uit docs/assets/images/: een andere website zou zien wie welke pagina leest")
         return None
     if compact.startswith("//"):
         return f"heeft een link zonder https: ('{raw[:60]}'). Schrijf het volledige adres, beginnend met https://"
@@ -73,7 +74,9 @@ def target_problem(target: str, image: bool = False) -> str | None:
             return None
         return (f"heeft een link '{raw[:60]}' die geen geldige verwijzing is. Een link naar een item schrijf je als "
                 f"[tekst]({name}:id), met de id in kleine letters, cijfers en koppeltekens")
-    return (f"heeft een link met '{name}:' ('{raw[:60]}'). Alleen webadressen (https://...), e-mailadressen "
+    guess = difflib.get_close_matches(name.lower(), KIND_NAMES + SAFE_SCHEMES, n=1, cutoff=0.6)
+    hint = f" Bedoelde je '{guess[0]}:'?" if guess else ""
+    return (f"heeft een link met '{name}:' ('{raw[:60]}').{hint} Alleen webadressen (https://...), e-mailadressen "
             "(mailto:...), pagina's van de site en verwijzingen als [tekst](bron:id) zijn toegelaten")
 
 
@@ -84,6 +87,19 @@ def text_problem(value: str) -> str | None:
     if "<" in value or ">" in value:
         return ("bevat '<' of '>'. Dit veld is gewone tekst en komt ook in tooltips: schrijf 'kleiner dan' of "
                 "'groter dan' in woorden, of gebruik ≤ en ≥")
+    return None
+
+
+def term_problem(value: str) -> str | None:
+    """Why a glossary term or alias is not allowed, or None: each becomes a Markdown abbreviation
+    definition ("*[term]: definition"), which a bracket or a line break would garble."""
+    problem = text_problem(value)
+    if problem:
+        return problem
+    if "[" in value or "]" in value:
+        return "bevat '[' of ']'. Een term of alias wordt overal een tooltip; laat de haakjes weg"
+    if "\n" in value:
+        return "loopt over meer dan één regel. Schrijf een term of alias op één regel"
     return None
 
 

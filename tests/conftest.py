@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,31 @@ def base_url(site):
 
     with serve(site) as url:
         yield url
+
+
+# The offline bundle (tests/test_offline.py, tests/test_csp.py).
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import edition as edition_module  # tools/edition.py
+    import offline as offline_tool  # tools/offline.py
+
+    edition = edition_module.current(ROOT)
+    given = os.environ.get("DIST_DIR")
+    if given:
+        path = Path(given).resolve() / edition.zip_name
+        assert path.is_file(), f"{path} ontbreekt: `make offline` maakt hem (edition {edition.version})."
+        return path
+    out = tmp_path_factory.mktemp("dist")
+    code = offline_tool.main(["--site-dir", str(out / "site-offline"), "--out", str(out)])
+    assert code == 0
+    return out / edition.zip_name
+
+
+@pytest.fixture(scope="session")
+def bundle(offline_zip, tmp_path_factory) -> Path:
+    """The bundle unzipped, as a reader does before double-clicking index.html."""
+    target = tmp_path_factory.mktemp("uitgepakt")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    return target

@@ -6,11 +6,9 @@ build one into a temporary folder (needs node_modules: `make node`).
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
@@ -24,29 +22,6 @@ import offline as offline_tool  # noqa: E402
 
 STEPS = yaml.safe_load((ROOT / "data" / "stappen.yml").read_text(encoding="utf-8"))
 VIEWPORT = {"width": 1280, "height": 900}  # desktop: tabs and the left navigation are visible
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory) -> Path:
-    edition = edition_module.current(ROOT)
-    given = os.environ.get("DIST_DIR")
-    if given:
-        path = Path(given).resolve() / edition.zip_name
-        assert path.is_file(), f"{path} ontbreekt: `make offline` maakt hem (edition {edition.version})."
-        return path
-    out = tmp_path_factory.mktemp("dist")
-    code = offline_tool.main(["--site-dir", str(out / "site-offline"), "--out", str(out)])
-    assert code == 0
-    return out / edition.zip_name
-
-
-@pytest.fixture(scope="session")
-def bundle(offline_zip, tmp_path_factory) -> Path:
-    """The bundle unzipped, as a reader does before double-clicking index.html."""
-    target = tmp_path_factory.mktemp("uitgepakt")
-    with zipfile.ZipFile(offline_zip) as zf:
-        zf.extractall(target)
-    return target
 
 
 @pytest.fixture

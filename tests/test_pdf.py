@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from test_offline import bundle, footer_stamp, offline_zip  # noqa: F401  (the bundle's session fixtures)
+from test_offline import footer_stamp
 
 sys.path.insert(0, str(ROOT / "tools"))
 import edition as edition_module  # noqa: E402

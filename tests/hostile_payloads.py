@@ -1,0 +1,128 @@
+"""The hostile-input corpus: what a stranger's pull request could put in data/ or docs/.
+
+Each payload goes into one place of a copy of the real repository (a field of one entry of a
+data file, or the end of a hand-written page) and is run through a real `mkdocs build --strict`
+by tests/test_hostile.py. Two outcomes count as safe:
+
+- "refused": the build stops with the usual Dutch message (file, line, entry, field and the
+  fix), and `says` is part of it;
+- "inert": the build succeeds and, in Chromium, every element that carries the payload's
+  marker (XSSnn) is hovered and clicked: no dialog opens, no element has an event-handler
+  attribute, no link goes to a script URL, no Content-Security-Policy violation is reported
+  (the sanitiser, not the CSP, must have stopped it).
+
+`where` is "data/<file>#<id>.<field>" (a strategy: "data/ambities.yml#<ambition>/<strategy>.<field>";
+a list field takes the value as its first element) or "docs/<page>.md" (appended to the page).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Payload:
+    id: str
+    family: str
+    where: str
+    value: str
+    expect: str  # "refused" or "inert"
+    says: Optional[str] = None  # part of the refusal message
+    page: Optional[str] = None  # where to look for an inert payload (site-relative)
+
+
+STEP = "data/stappen.yml#behoefte"
+TERM = "data/begrippen.yml#levenscyclusanalyse"
+RESOURCE = "data/bronnen.yml#mvoo-criteriatool"
+EXAMPLE = "data/voorbeelden.yml#zas-hechtsets"
+PITFALL = "data/valkuilen.yml#greenwashing"
+STRATEGY = "data/ambities.yml#minder-materiaal/delen"
+HTML = "bevat HTML"
+SCHEME = "Alleen webadressen (https://...)"
+
+PAYLOADS = [
+    # --- event handlers -------------------------------------------------------------------
+    Payload("img-onerror", "event handler", f"{STEP}.samenvatting", "Tekst <img src=x onerror=alert('XSS01')>", "refused", HTML),
+    Payload("svg-onload", "event handler", f"{PITFALL}.kort", "<svg/onload=alert('XSS02')>", "refused", HTML),
+    Payload("attr-list-line", "event handler", f"{STEP}.waarom", "Tekst XSS03\n{: onmouseover=\"alert('XSS03')\" }", "refused", "accolades"),
+    Payload("attr-list-inline", "event handler", f"{STRATEGY}.beschrijving", "[XSS04](https://example.org){: onclick=\"alert(1)\" }", "refused", "accolades"),
+    Payload("attr-list-in-plain-text", "event handler", f"{STEP}.kernvraag", "Vraag XSS05?\n{: onmouseover=\"alert('XSS05')\" }", "inert", page="stappen/behoefte.html"),
+    Payload("details-ontoggle", "event handler", f"{EXAMPLE}.wat", "<details open ontoggle=alert('XSS06')>x</details>", "refused", HTML),
+    Payload("md-in-html", "event handler", f"{TERM}.toelichting", "<div markdown onclick=alert('XSS07')>x</div>", "refused", HTML),
+    Payload("mixed-case-script", "event handler", f"{RESOURCE}.beschrijving", "<ScRiPt>alert('XSS08')</sCrIpT>", "refused", HTML),
+    Payload("style-element", "event handler", f"{STEP}.te_doen", "Doe iets XSS09 <style>body{display:none}</style>", "refused", HTML),
+    # --- script URLs ----------------------------------------------------------------------
+    Payload("javascript-url", "script URL", f"{STEP}.samenvatting", "[XSS10](javascript:alert(1))", "refused", SCHEME),
+    Payload("javascript-favicon", "script URL", f"{STEP}.samenvatting",
+            "[XSS11](javascript:alert(1)//../assets/images/favicon.png)", "refused", SCHEME),
+    Payload("javascript-mixed-case", "script URL", f"{PITFALL}.werkelijkheid", "[XSS12](JaVaScRiPt:alert(1))", "refused", SCHEME),
+    Payload("javascript-tab-entity", "script URL", f"{PITFALL}.werkelijkheid", "[XSS13](java&#x09;script:alert(1))", "refused", SCHEME),
+    Payload("javascript-decimal-entity", "script URL", f"{PITFALL}.werkelijkheid", "[XSS14](&#106;avascript:alert(1))", "refused", SCHEME),
+    Payload("javascript-named-colon", "script URL", f"{PITFALL}.werkelijkheid", "[XSS15](javascript&colon;alert(1))", "refused", SCHEME),
+    Payload("javascript-angle", "script URL", f"{STRATEGY}.beschrijving", "[XSS16](<javascript:alert(1)>)", "refused", HTML),
+    Payload("javascript-leading-space", "script URL", f"{STRATEGY}.beschrijving", "[XSS17]( javascript:alert(1))", "refused", SCHEME),
+    Payload("vbscript-url", "script URL", f"{STRATEGY}.beschrijving", "[XSS18](vbscript:msgbox(1))", "refused", SCHEME),
+    Payload("nested-brackets", "script URL", f"{STEP}.waarom", "[[[XSS19]]](javascript:alert(1))", "refused", SCHEME),
+    Payload("reference-prefix-case", "script URL", f"{STEP}.waarom", "[XSS20](Bron:mvoo-criteriatool)", "refused", "Bedoelde je 'bron:'?"),
+    # --- data: URLs -----------------------------------------------------------------------
+    Payload("data-html", "data URL", f"{EXAMPLE}.wat",
+            "[XSS21](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "refused", SCHEME),
+    Payload("data-svg-image", "data URL", f"{EXAMPLE}.wat", "![XSS22](data:image/svg+xml,%3Csvg%20onload=alert(1)%3E)", "refused",
+            "afbeelding die niet van de site zelf komt"),
+    # --- SVG ------------------------------------------------------------------------------
+    Payload("svg-script", "SVG", f"{TERM}.toelichting", "<svg><script>alert('XSS23')</script></svg>", "refused", HTML),
+    Payload("url-field-breakout", "SVG", f"{RESOURCE}.url", "https://example.org/a)<svg/onload=alert('XSS24')>", "refused",
+            "dat niet in een webadres hoort"),
+    # --- reference-style links ------------------------------------------------------------
+    Payload("reference-definition", "reference link", f"{STEP}.samenvatting", "[XSS25][x]\n\n[x]: javascript:alert(1)", "refused",
+            "linkdefinitie"),
+    Payload("reference-definition-alone", "reference link", f"{PITFALL}.kort", "XSS26\n\n[x]: javascript:alert(1)", "refused", "linkdefinitie"),
+    Payload("abbreviation-definition", "reference link", f"{PITFALL}.kort",
+            "Tekst XSS27\n\n*[Tekst]: <img src=x onerror=alert(1)>", "refused", HTML),
+    Payload("abbreviation-definition-plain", "reference link", f"{PITFALL}.kort", "Tekst\n\n*[Tekst]: XSS28 uitleg", "refused",
+            "afkortingsdefinitie"),
+    # --- autolinks ------------------------------------------------------------------------
+    Payload("autolink-javascript", "autolink", f"{EXAMPLE}.wat", "<javascript:alert('XSS29')>", "refused", HTML),
+    Payload("autolink-quote-breakout", "autolink", f"{EXAMPLE}.wat",
+            "Zie <https://example.org/XSS30\"onmouseover=\"alert(1)>", "inert", page="voorbeelden.html"),
+    # --- HTML comments --------------------------------------------------------------------
+    Payload("comment", "HTML comment", f"{STEP}.waarom", "Tekst <!-- <img src=x onerror=alert('XSS31')> -->", "refused",
+            "HTML-commentaar"),
+    Payload("comment-unclosed", "HTML comment", f"{STEP}.waarom", "Tekst <!-- XSS32", "refused", "HTML-commentaar"),
+    # --- title and attribute breakouts ----------------------------------------------------
+    Payload("link-title-entity-tag", "title breakout", f"{STEP}.samenvatting",
+            "[XSS33](https://example.org \"&lt;img src=x onerror=alert(1)&gt;\")", "refused", "titel"),
+    Payload("link-title-quote", "title breakout", f"{STEP}.samenvatting",
+            "[XSS34](https://example.org \"x\" onmouseover=\"alert(1)\")", "refused", "titel"),
+    Payload("definition-tag", "title breakout", f"{TERM}.definitie", "LCA <img src=x onerror=alert('XSS35')>", "refused", "'<' of '>'"),
+    Payload("definition-entity-tag", "title breakout", f"{TERM}.definitie",
+            "XSS36 &lt;img src=x onerror=alert(1)&gt; uitleg", "inert", page="valkuilen/aankoopprijs.html"),
+    Payload("title-quote", "title breakout", f"{STEP}.titel", "Behoefte XSS37\" onmouseover=\"alert(1)", "inert",
+            page="stappen/behoefte.html"),
+    Payload("title-tag", "title breakout", f"{STEP}.titel", "Behoefte \"><img src=x onerror=alert('XSS38')>", "refused",
+            "'<' of '>'"),
+    Payload("url-quote", "title breakout", f"{EXAMPLE}.bron", "https://example.org/\"onmouseover=\"alert('XSS39')", "refused",
+            "dat niet in een webadres hoort"),
+    Payload("alias-bracket", "title breakout", f"{TERM}.aliassen", "LCA]: XSS40 <b>x</b>", "refused", "'<' of '>'"),
+    Payload("alias-bracket-plain", "title breakout", f"{TERM}.aliassen", "LC]A XSS41", "refused", "'[' of ']'"),
+    Payload("entity-script-text", "title breakout", f"{PITFALL}.werkelijkheid",
+            "XSS42 &lt;script&gt;alert(1)&lt;/script&gt;", "inert", page="valkuilen/greenwashing.html"),
+    # --- privacy: images from elsewhere, protocol-relative links ---------------------------
+    Payload("tracking-pixel", "other host", f"{STEP}.waarom", "![XSS43](https://tracker.example/p.png)", "refused",
+            "afbeelding die niet van de site zelf komt"),
+    Payload("protocol-relative", "other host", f"{STEP}.waarom", "[XSS44](//evil.example/)", "refused", "zonder https:"),
+    # --- hand-written pages: the sanitiser is the only line (raw HTML is allowed there) -----
+    Payload("page-img-onerror", "page HTML", "docs/over.md", "<p>XSS45 <img src=x onerror=alert(1)></p>", "inert", page="over.html"),
+    Payload("page-script", "page HTML", "docs/over.md", "<script>alert('XSS46')</script><p>XSS46</p>", "inert", page="over.html"),
+    Payload("page-javascript-link", "page HTML", "docs/over.md", "<a href=\"javascript:alert(1)\">XSS47</a>", "inert",
+            page="over.html"),
+    Payload("page-iframe", "page HTML", "docs/over.md", "<iframe src=\"https://example.org/\"></iframe><p>XSS48</p>", "inert",
+            page="over.html"),
+    Payload("page-svg-onload", "page HTML", "docs/over.md", "<svg onload=\"alert(1)\" class=\"XSS49\" width=\"40\" height=\"20\"></svg>", "inert",
+            page="over.html"),
+    Payload("page-form-action", "page HTML", "docs/over.md",
+            "<form action=\"https://evil.example/\"><button formaction=\"javascript:alert(1)\">XSS50</button></form>", "inert",
+            page="over.html"),
+    Payload("page-abbr-title", "page HTML", "docs/over.md",
+            "<p><abbr title=\"&lt;img src=x onerror=alert(1)&gt;\">XSS51</abbr></p>", "inert", page="over.html"),
+]

