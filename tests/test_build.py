@@ -86,3 +86,41 @@ def test_failed_make_build_keeps_last_good_site(fixture_project):
     assert "veld 'naam'" in second.stderr
     assert index.read_text(encoding="utf-8") == good
     assert not (fixture_project / "site.tmp").exists()
+
+
+def test_titles_are_escaped_once_in_navigation_and_footer_labels(fixture_project, tmp_path):
+    """A title with an apostrophe and an ampersand reads the same in the menu, the page and the
+    footer's aria-label (Material escapes that one itself: escaping it twice made screen readers
+    say "Foto&#x27;s")."""
+    from html.parser import HTMLParser
+
+    pitfalls = fixture_project / "data" / "valkuilen.yml"
+    pitfalls.write_text(pitfalls.read_text(encoding="utf-8").replace("titel: Een valkuil", "titel: \"Foto's & co\""),
+                        encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(fixture_project, site)
+    assert proc.returncode == 0, proc.stderr
+
+    class Labels(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.labels: list[str] = []
+            self.texts: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.labels += [v for k, v in attrs if k == "aria-label" and v]
+
+        def handle_data(self, data):
+            self.texts.append(data)
+
+    seen_label = seen_text = False
+    for path in site.rglob("*.html"):
+        parser = Labels()
+        parser.feed(path.read_text(encoding="utf-8"))
+        text = " ".join(parser.texts)
+        assert "&#x27;" not in text and "&amp;" not in text, path.name
+        for label in parser.labels:
+            assert "&#" not in label and "&amp;" not in label, f"{path.name}: {label}"
+            seen_label |= "Foto's & co" in label
+        seen_text |= "Foto's & co" in text
+    assert seen_label and seen_text

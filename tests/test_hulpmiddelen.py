@@ -165,6 +165,16 @@ def test_unknown_choice_in_the_url_is_named_not_shown(page, base_url):
     check_plan(page, None, "dialoog")
 
 
+def test_a_long_value_in_the_url_is_shown_short_and_as_text(page, base_url):
+    """Anyone can write a link: the page quotes at most 40 characters of an unknown value, as text."""
+    message = "Bel-dringend-0800-00000-uw-account-is-geblokkeerd-" * 20 + "<b>vet</b>"
+    page.goto(base_url + WIJZER + "?thema=" + message)
+    status = page.inner_text("#wijzer-status")
+    assert f"'{message[:40]}…'" in status
+    assert "geblokkeerd-Bel" not in status and "<b>" not in status
+    assert page.locator("#wijzer-status b").count() == 0
+
+
 def test_keyboard_only(page, base_url):
     page.goto(base_url + WIJZER)
     page.focus("#wijzer-thema")
@@ -360,6 +370,37 @@ def test_comparator_refuses_invalid_input_with_a_clear_message(page, base_url):
     assert "niet realistisch" in page.inner_text("#lk-gebruik-per-jaar-fout")
     assert_no_bad_numbers(page)
     assert not page.watch.console_errors
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("0.500", "Is '0.500' 500 of 0,500?"),
+    ("0.001", "Is '0.001' 1 of 0,001?"),
+    ("1.250", "Is '1.250' 1.250 of 1,250?"),
+    ("1,250.50", "geen getal"),
+    ("1.250.5", "geen getal"),
+])
+def test_comparator_asks_about_an_ambiguous_dot(page, base_url, typed, says):
+    """A dot followed by three digits is a thousands separator in Dutch and a decimal point in
+    English: the comparator asks which one, it never guesses ("0.500" was read as 500)."""
+    page.goto(base_url + LK)
+    page.fill("#lk-periode", "3")
+    page.fill("#lk-gebruik-per-jaar", "100")
+    fill_option(page, 1, "A", aankoop=typed, gebruiken=1, levensduur=1, onderhoud=0, reiniging=0, afval=0, terugname=0)
+    page.click("#lk-formulier button[type=submit]")
+    assert says in page.inner_text("#lk-o1-aankoop-fout")
+    assert page.locator("#lk-uitkomst table").count() == 0
+
+
+@pytest.mark.parametrize("typed, shown", [("1.250,00", "€ 1.250,00"), ("1250.5", "€ 1.250,50"), ("12,50", "€ 12,50"),
+                                          ("1.250.000", "€ 1.250.000,00")])
+def test_comparator_reads_unambiguous_numbers(page, base_url, typed, shown):
+    page.goto(base_url + LK)
+    page.fill("#lk-periode", "1")
+    page.fill("#lk-gebruik-per-jaar", "1")
+    fill_option(page, 1, "A", aankoop=typed, gebruiken=1, levensduur=1, onderhoud=0, reiniging=0, afval=0, terugname=0)
+    fill_option(page, 2, "B", aankoop=1, gebruiken=1, levensduur=1, onderhoud=0, reiniging=0, afval=0, terugname=0)
+    page.click("#lk-formulier button[type=submit]")
+    assert cell(page, 1, "aankoop") == shown
 
 
 def test_fictitious_example_is_marked_and_matches_the_worked_example(page, base_url):

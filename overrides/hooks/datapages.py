@@ -13,6 +13,7 @@ import html
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -31,8 +32,10 @@ SECTIONS = {"stappen/index.md": "stap", "ambities/index.md": "ambitie", "valkuil
 _state: dict = {}
 
 
-def _nav_title(item: Item) -> str:
-    """Navigation label; the theme writes it into HTML unescaped, so escape it here."""
+def _nav_title(item: Item) -> Markup:
+    """Navigation label, escaped once: the theme writes it into HTML unescaped (the menu, the
+    footer's text) and escaped again with `|e` (the footer's aria-label). As Markup, `|e`
+    leaves it alone, so a screen reader hears "Foto's", not "Foto&#x27;s"."""
     e = item.entry
     if item.kind == "stap":
         title = f"{e.nummer}. {e.titel}"
@@ -40,7 +43,7 @@ def _nav_title(item: Item) -> str:
         title = f"{e.letter}. {e.titel}"
     else:
         title = item.title
-    return html.escape(title)
+    return Markup(html.escape(title))
 
 
 def _extend_nav(nav, catalog) -> None:

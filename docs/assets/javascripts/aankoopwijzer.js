@@ -31,6 +31,13 @@
       return select.options[select.selectedIndex].text;
     }
 
+    // A value from the URL is shown as quoted text, short and without control characters:
+    // anyone can write a link, and the page must not repeat a long message someone put in it.
+    function quoted(value) {
+      var clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+      return clean.length > 40 ? clean.slice(0, 40) + "…" : clean;
+    }
+
     // Returns a note about values in the URL that do not (or no longer) exist.
     function readUrl() {
       var query = new URLSearchParams(window.location.search);
@@ -38,7 +45,7 @@
       [[theme, "thema", "productgroep"], [step, "stap", "stap"]].forEach(function (p) {
         var value = query.get(p[1]) || "";
         if (value && !known(p[0], value)) {
-          ignored.push("de " + p[2] + " '" + value + "'");
+          ignored.push("de " + p[2] + " '" + quoted(value) + "'");
           value = "";
         }
         p[0].value = value;

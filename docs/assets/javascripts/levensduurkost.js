@@ -44,14 +44,28 @@
     return node;
   }
 
-  /* Reads a Dutch or plain number: "12,50", "1.250,00", "1250.5", "€ 40".
+  /* Reads a Dutch or plain number: "12,50", "1.250,00", "1.250.000", "1250.5", "€ 40".
+     A single dot followed by exactly three digits ("1.250", "0.500", "0.001") is ambiguous:
+     a thousands separator in Dutch, a decimal point in English. It is asked about, never
+     guessed (reading "0.500" as 500 or "0.001" years as 1 gave wrong answers).
      Returns {value} or {error} with a Dutch message. */
   function parse(raw, type) {
     var text = String(raw).replace(/[\s\u00a0€]/g, "");
     if (text === "") {
       return { error: type === "geld" ? "Vul een bedrag in (0 als er geen kosten zijn)." : "Vul een getal in." };
     }
-    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) { text = text.replace(/\./g, ""); } // 1.250,00
+    var shown = String(raw).trim();
+    if (/^-?\d+\.\d{3}$/.test(text)) {
+      var asWhole = Number(text.replace(".", "")), asDecimal = text.replace(".", ",");
+      return { error: "Is '" + shown + "' " + asWhole.toLocaleString("nl-BE") + " of " + asDecimal + "? " +
+        "Schrijf " + asWhole + " (zonder punt) of " + asDecimal + " (met een komma)." };
+    }
+    if (/^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(text)) {
+      text = text.replace(/\./g, "");  // 1.250,00 and 1.250.000: dots group thousands
+    } else if ((text.indexOf(".") >= 0 && text.indexOf(",") >= 0) || /\..*\./.test(text)) {
+      // Dots and a comma that are not Dutch thousands ("1,250.50"), or several dots ("1.250.5").
+      return { error: "'" + shown + "' is geen getal. Schrijf bijvoorbeeld 1250,50 of 12,50." };
+    }
     text = text.replace(",", ".");
     if (!/^-?\d+(\.\d+)?$/.test(text)) {
       return { error: "'" + String(raw).trim() + "' is geen getal. Schrijf bijvoorbeeld 12,50." };
