@@ -27,13 +27,10 @@ node: $(NODE_STAMP)
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Strict build into a temporary folder, swapped in only when it succeeds:
-# a failed build leaves the last good site/ in place.
+# Strict build into a folder of its own, swapped in only when it succeeds (tools/build.py):
+# a failed or interrupted build leaves the last good site/ in place; two builds at once take turns.
 build: $(STAMP)
-	@rm -rf $(SITE).tmp
-	@$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; echo "Build mislukt: $(SITE)/ is niet gewijzigd." >&2; exit 1; }
-	@rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).tmp $(SITE); rm -rf $(SITE).old
-	@echo "Site gebouwd in $(SITE)/"
+	@$(BIN)/python tools/build.py --site-dir $(SITE)
 
 # node: the Nu Html Checker (vnu-jar) for tests/test_html_valid.py.
 test: build browser node offline pdf
@@ -91,5 +88,5 @@ requirements:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean:
-	rm -rf $(SITE) $(SITE).tmp $(SITE).old $(SITE)-offline $(SITE)-offline.tmp $(DIST) .pytest_cache
+	rm -rf $(SITE) $(SITE)-offline .$(SITE).* .$(SITE)-offline.* $(DIST) .pytest_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

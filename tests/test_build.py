@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
-
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from conftest import ENV, ROOT, mkdocs_build
 
@@ -71,9 +74,22 @@ def test_bad_data_stops_build_with_clear_message(fixture_project, tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_failed_make_build_keeps_last_good_site(fixture_project):
+def make_project(fixture_project: Path) -> list[str]:
+    """The fixture project with the real Makefile and build script; returns the `make build` command."""
     shutil.copy(ROOT / "Makefile", fixture_project)
     shutil.copy(ROOT / "requirements.txt", fixture_project)
+    (fixture_project / "tools").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "tools" / "build.py", fixture_project / "tools")
+    venv = Path(sys.executable).parent.parent
+    return ["make", "--no-print-directory", "build", f"VENV={venv}"]
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.glob(".site.*") if p.name != ".site.lock")
+
+
+def test_failed_make_build_keeps_last_good_site(fixture_project):
+    make_project(fixture_project)
     venv = Path(sys.executable).parent.parent
     make = ["make", "--no-print-directory", "build", f"VENV={venv}"]
     first = subprocess.run(make, cwd=fixture_project, capture_output=True, text=True, env=ENV)
@@ -85,7 +101,46 @@ def test_failed_make_build_keeps_last_good_site(fixture_project):
     assert second.returncode != 0
     assert "veld 'naam'" in second.stderr
     assert index.read_text(encoding="utf-8") == good
-    assert not (fixture_project / "site.tmp").exists()
+    assert leftovers(fixture_project) == []
+
+
+def test_two_builds_at_once_both_end_with_a_whole_site(fixture_project):
+    make = make_project(fixture_project)
+    reference = subprocess.run(make, cwd=fixture_project, capture_output=True, text=True, env=ENV)
+    assert reference.returncode == 0, reference.stderr
+    expected = sorted(p.relative_to(fixture_project / "site").as_posix() for p in (fixture_project / "site").rglob("*"))
+    runs = [subprocess.Popen(make, cwd=fixture_project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+            for _ in range(2)]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    assert any("wacht" in err for _, err in outputs), "the second build should say it waits for the first"
+    built = sorted(p.relative_to(fixture_project / "site").as_posix() for p in (fixture_project / "site").rglob("*"))
+    assert built == expected
+    assert leftovers(fixture_project) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_build_leaves_the_last_good_site_and_no_debris(fixture_project, sig):
+    make = make_project(fixture_project)
+    first = subprocess.run(make, cwd=fixture_project, capture_output=True, text=True, env=ENV)
+    assert first.returncode == 0, first.stderr
+    index = fixture_project / "site" / "index.html"
+    good = index.read_text(encoding="utf-8")
+    (fixture_project / "docs" / "index.md").write_text("# Nieuw\n\nAndere tekst.\n", encoding="utf-8")
+    # The build script itself, not make: Ctrl-C reaches every process of the terminal's group,
+    # a kill only the one it names; the script must clean up in both cases.
+    proc = subprocess.Popen([sys.executable, "tools/build.py"], cwd=fixture_project, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=ENV)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".site.tmp-") and any(p.iterdir()) for p in fixture_project.glob(".site.*")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be interrupted"
+        time.sleep(0.02)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    assert "onderbroken" in err and "Traceback" not in err, err
+    assert index.read_text(encoding="utf-8") == good
+    assert leftovers(fixture_project) == []
 
 
 def test_titles_are_escaped_once_in_navigation_and_footer_labels(fixture_project, tmp_path):

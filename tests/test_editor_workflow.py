@@ -17,7 +17,7 @@ import yaml
 
 from conftest import ENV, ROOT, mkdocs_build
 
-IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "site.old", "node_modules", "dist",
+IGNORE = shutil.ignore_patterns(".git", ".venv", "site", ".site.*", "node_modules", "dist",
                                 ".cache", ".pytest_cache", "__pycache__")
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

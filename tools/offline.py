@@ -3,8 +3,8 @@
     python tools/offline.py [--site-dir site-offline] [--out dist]
 
 A strict MkDocs build with Material's offline plugin switched on (OFFLINE=true;
-overrides/hooks/edition.py then bundles the iframe-worker search shim from
-node_modules instead of the CDN), into its own folder so site/ is untouched.
+overrides/hooks/edition.py then loads our own worker stand-in for file://
+instead of the CDN shim), into its own folder so site/ is untouched.
 Before zipping, every page is checked for a reference that would leave the
 bundle (http(s) scripts, styles, images, frames): the bundle must open from
 file:// with no network at all. Prints the zip's path.
@@ -26,6 +26,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import edition as edition_module  # noqa: E402
+from build import safe_build  # noqa: E402  (tools/build.py)
 
 # Elements the browser fetches by itself when a page loads (a plain <a href> only on a click).
 FETCHED_ATTRS = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
@@ -66,18 +67,9 @@ De nieuwste editie staat op {site_url}downloads.html
 
 
 def build(site_dir: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    tmp = site_dir.with_name(site_dir.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    proc = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(tmp)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        sys.stderr.write(proc.stderr)
+    # The same locked, interruptible build as `make build` (tools/build.py), with the offline plugin on.
+    if safe_build(site_dir, ROOT, env={"OFFLINE": "true"}) != 0:
         raise SystemExit("Offline build mislukt (zie hierboven).")
-    shutil.rmtree(site_dir, ignore_errors=True)
-    tmp.rename(site_dir)
 
 
 def network_references(site_dir: Path) -> list[str]:

@@ -32,14 +32,14 @@ MULTIPLIED = {
     "themas.yml": "naam",
 }
 KEPT = ("stappen.yml", "ambities.yml")
-SKIP = {".git", ".venv", "node_modules", "site", "site.tmp", "site.old", "site-offline", "dist", ".cache",
+SKIP = {".git", ".venv", "node_modules", "site", "site-offline", "dist", ".cache",
         ".pytest_cache", "__pycache__", "bench"}
 
 
 def copy_project(target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in SKIP or n.endswith(".tmp")])
+    shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in SKIP or n.endswith(".tmp") or n.startswith((".site.", ".site-offline."))])
 
 
 def synthetic(entry: dict, name_field: str, k: int) -> dict:
