@@ -46,16 +46,18 @@ def test_actionlint_catches_broken_workflows(tmp_path):
     shutil.copytree(WORKFLOWS, tmp_path / ".github" / "workflows")
     pr = tmp_path / ".github" / "workflows" / "pr.yml"
     text = pr.read_text(encoding="utf-8")
-    text = text.replace("fetch-depth: 0", "fetch-dept: 0", 1)  # an input the action does not have
+    text = text.replace("needs: test", "needs: tset", 1)  # a job that does not exist
     text = text.replace('gh pr comment "$PR_NUMBER"', "gh pr comment $PR_NUMBER", 1)  # shellcheck: unquoted
     pr.write_text(text, encoding="utf-8")
     proc = actionlint(tmp_path)
     assert proc.returncode == 1
-    assert 'input "fetch-dept" is not defined' in proc.stdout
+    assert '"tset" which does not exist' in proc.stdout
     assert "SC2086" in proc.stdout
 
 
-def test_every_action_is_pinned_and_every_job_bounded():
+def test_every_action_is_pinned_by_commit_and_every_job_bounded():
+    """A tag can be moved to other code; a commit SHA cannot. The comment names the release
+    (dependabot keeps both up to date)."""
     for path in WORKFLOWS.glob("*.yml"):
         wf = load(path.name)
         assert "permissions" in wf, path.name
@@ -63,7 +65,35 @@ def test_every_action_is_pinned_and_every_job_bounded():
             assert job.get("timeout-minutes"), (path.name, name)
         for step in steps(wf):
             if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", step["uses"]), step["uses"]
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{path.name}: {step['uses']}"
+        text = path.read_text(encoding="utf-8")
+        for line in re.findall(r"uses: .*", text):
+            assert re.fullmatch(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), f"{path.name}: {line}"
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert "github-actions" in [u["package-ecosystem"] for u in config["updates"]]
+
+
+def test_pull_request_code_runs_read_only_and_the_comment_runs_no_pr_code():
+    wf = load("pr.yml")
+    assert wf["permissions"] == {"contents": "read"}
+    for name, job in wf["jobs"].items():
+        job_steps = job.get("steps", [])
+        checks_out = any(s.get("uses", "").startswith("actions/checkout@") for s in job_steps)
+        writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+        if checks_out:
+            # The job that runs the pull request's code: read-only, and no token left in .git/config.
+            assert writes == set(), (name, writes)
+            checkout = next(s for s in job_steps if s.get("uses", "").startswith("actions/checkout@"))
+            assert checkout["with"]["persist-credentials"] is False, name
+        else:
+            # The job that may write: it runs nothing of the repository (no checkout, no make).
+            assert "make " not in "\n".join(s.get("run", "") for s in job_steps), name
+    assert wf["jobs"]["comment"]["needs"] == "test"
+    assert wf["jobs"]["comment"]["permissions"] == {"pull-requests": "write"}
+    for path in WORKFLOWS.glob("*.yml"):
+        for step in steps(load(path.name)):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, path.name
 
 
 def test_make_targets_used_by_workflows_exist():
@@ -82,7 +112,7 @@ def test_pull_request_runs_tests_and_shares_the_offline_bundle():
     upload = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "dist/*-offline.zip"
     assert "steps.upload.outputs.artifact-url" in (WORKFLOWS / "pr.yml").read_text() and "gh pr comment" in script
-    assert wf["jobs"]["test"]["permissions"]["pull-requests"] == "write"
+    assert "needs.test.outputs.artifact-url" in (WORKFLOWS / "pr.yml").read_text()
     checkout = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # dates from git need the history
 
@@ -101,8 +131,9 @@ def test_deploy_publishes_site_and_downloads():
     wf = load("deploy.yml")
     assert wf["on"]["push"]["branches"] == ["main"]
     script = runs(wf)
-    for command in ("make build", "make offline", "make pdf", "cp dist/*-offline.zip dist/*.pdf site/downloads/"):
-        assert command in script
+    # What is published is what the tests checked: make test builds site/, the bundle and the PDF.
+    assert script.index("make test") < script.index("cp dist/*-offline.zip dist/*.pdf site/downloads/")
+    assert "make build" not in script and "make offline" not in script
     upload = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     deploy = wf["jobs"]["deploy"]
