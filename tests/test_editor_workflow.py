@@ -171,9 +171,9 @@ def test_new_example_appears_with_links_both_ways(editor):
 def test_new_entries_get_their_own_edit_link(editor):
     _, site, lines, _ = editor
     resources = (site / "bronnen.html").read_text(encoding="utf-8")
-    assert f"Bewerk deze hulpbron (data/bronnen.yml, regel {lines['bron']})" in resources
+    assert f'title="Bewerk deze hulpbron: Platform voor hergebruikt meubilair (data/bronnen.yml, regel {lines['bron']})"' in resources
     examples = (site / "voorbeelden.html").read_text(encoding="utf-8")
-    assert f"Bewerk dit voorbeeld (data/voorbeelden.yml, regel {lines['voorbeeld']})" in examples
+    assert re.search(rf'title="Bewerk dit voorbeeld: [^"]+ \(data/voorbeelden.yml, regel {lines['voorbeeld']}\)"', examples)
 
 
 def test_filled_in_example_in_contributing_is_valid():

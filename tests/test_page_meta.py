@@ -88,10 +88,13 @@ def test_last_updated_is_the_last_commit_of_the_page_source(site):
     assert checked >= 10
 
 
-def test_generated_page_names_its_data_file_and_line(site):
+def test_generated_page_links_its_data_file_and_line_in_the_title(site):
     for item in CATALOG.pages():
         meta = meta_of(site / (item.page[:-3] + ".html"))
-        assert f">{item.file}</a>, vanaf regel {item.line}." in meta, item.key
+        link = re.search(r'<a href="([^"]+)" title="([^"]+)">Bewerk de tekst van deze pagina</a>', meta)
+        assert link and link.group(1).endswith("/edit/main/" + item.file), item.key
+        assert unescape(link.group(2)) == f"{item.file}, vanaf regel {item.line}", item.key
+        assert item.file not in re.sub(r"<[^>]+>", " ", meta), item.key
         line = (ROOT / item.file).read_text(encoding="utf-8").splitlines()[item.line - 1]
         assert line.strip() == f"- id: {item.id}", (item.key, line)
 
