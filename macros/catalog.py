@@ -72,6 +72,8 @@ class Item:
             return (e.letter,)
         if self.kind == "strategie":
             return (self.parent.entry.letter, self.parent.entry.strategieen.index(e))
+        if self.kind == "regel":  # in the order of data/regels.yml: from who is bound to what it means for care
+            return (self.line,)
         return (self.title.casefold(),)
 
 
@@ -180,6 +182,8 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
         return f"verwacht tekst, maar kreeg {_describe(given)}. Zet tekst met een dubbele punt tussen aanhalingstekens."
     if kind == "list_type":
         return f"verwacht een lijst, maar kreeg {_describe(given)}. Schrijf elk element op een eigen regel die begint met '- '."
+    if kind in ("bool_type", "bool_parsing"):
+        return f"verwacht true of false, maar kreeg {_describe(given)}."
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"verwacht een geheel getal, maar kreeg {_describe(given)}."
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):

@@ -436,7 +436,8 @@ def yaml_ids() -> dict[str, set[str]]:
 
 
 COLLECTION = {"stap": "stappen", "ambitie": "ambities", "strategie": "strategieen", "valkuil": "valkuilen",
-              "voorbeeld": "voorbeelden", "bron": "bronnen", "begrip": "begrippen", "thema": "themas"}
+              "voorbeeld": "voorbeelden", "bron": "bronnen", "begrip": "begrippen", "thema": "themas",
+              "regel": "regels"}
 
 
 def open_json(site, name: str) -> dict:

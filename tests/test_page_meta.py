@@ -38,7 +38,7 @@ def source_pages(site: Path) -> dict[str, list[str]]:
         for macro, data in (("voorbeelden_lijst", "voorbeelden"), ("bronnen_lijst", "bronnen"),
                             ("begrippen_lijst", "begrippen"), ("stappen_overzicht", "stappen"),
                             ("ambitiekaart", "ambities"), ("valkuilen_overzicht", "valkuilen"),
-                            ("themas_overzicht", "themas")):
+                            ("themas_overzicht", "themas"), ("regels_lijst", "regels")):
             if macro + "()" in text.replace(" ", ""):
                 files.append(f"data/{data}.yml")
         pages[rel[:-3] + ".html"] = files
