@@ -7,7 +7,6 @@ them; titles and descriptions are Dutch because editors read them.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
@@ -128,6 +127,15 @@ def refs(kind: str, description: str):
     return Field(default_factory=list, description=description, json_schema_extra={"x-verwijst-naar": kind})
 
 
+# Fields that once existed: a leftover gets this message instead of "unknown field".
+RETIRED_FIELDS = {
+    "gecontroleerd": (
+        "dit veld wordt niet meer gebruikt. De wekelijkse linkcontrole houdt zelf bij wanneer het "
+        "webadres laatst werkte (in data/linkcontrole.json), en de site toont die datum. Verwijder deze regel."
+    ),
+}
+
+
 # --- entries ---------------------------------------------------------------
 
 
@@ -235,7 +243,6 @@ class Bron(Entry):
     soort: Literal[SOORTEN] = Field(description="Soort bron: " + ", ".join(SOORTEN) + ".")
     taal: Literal[TALEN] = Field(description="Taal van de bron: " + ", ".join(TALEN) + ".")
     beschrijving: Markdown = Field(description="Waarvoor een aankoper deze bron gebruikt.")
-    gecontroleerd: dt.date = Field(description="Datum (JJJJ-MM-DD) waarop iemand het webadres en de beschrijving laatst naliep. Is die datum meer dan een jaar oud, dan meldt de build dat de bron opnieuw gecontroleerd moet worden.")
     stappen: list[Id] = refs("stap", "Ids van processtappen waarbij deze bron helpt.")
     ambities: list[Id] = refs("ambitie", "Ids van ambities waarbij deze bron helpt.")
     strategieen: list[Id] = refs("strategie", "Ids van strategieën waarbij deze bron helpt.")

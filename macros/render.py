@@ -17,6 +17,7 @@ import jinja2
 
 from .catalog import INLINE_REF_RE, Catalog, Item, unknown_ref_message
 from .errors import DataError, Problem
+from .linkcontrole import dutch_date
 from .model import KINDS, SOORT_LABELS, TAAL_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -126,7 +127,8 @@ class Renderer:
         tpl = self.env.get_template(template)
         return tpl.render(
             catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
-            edit_url=self.edit_url, edit_link=self.edit_link, page=from_page, **context,
+            edit_url=self.edit_url, edit_link=self.edit_link, page=from_page,
+            last_good=catalog.last_good, dutch_date=dutch_date, **context,
         )
 
     def page(self, item: Item) -> str:
