@@ -140,6 +140,7 @@ def test_the_build_shows_recorded_days_and_says_when_there_is_none(fixture_proje
     assert proc.returncode == 0, proc.stderr
     html = (site / "bronnen.html").read_text(encoding="utf-8")
     tool = html[html.index('id="tool"'):html.index('id="label"')]
-    label = html[html.index('id="label"'):]
-    assert 'link laatst goed bevonden op <time datetime="2026-11-28">28 november 2026</time>' in tool
-    assert "link nog niet gecontroleerd" in label and "<time" not in label.split("</p>")[1]
+    label = html[html.index('id="label"'):html.index("</article>")]
+    # At the end of the resource's first paragraph; its description is a paragraph of its own.
+    assert 'link laatst goed bevonden op <time datetime="2026-11-28">28 november 2026</time></p>' in tool
+    assert "link nog niet gecontroleerd</p>" in label and "<time" not in label
