@@ -42,9 +42,10 @@ linkcheck: build linkcheck-only
 linkcheck-only:
 	$(BIN)/python tools/linkcheck.py internal $(SITE)
 
-# Every external URL, where there is internet (weekly in CI): prints dead links with the pages that use them.
+# Every external URL, where there is internet (weekly in CI): prints dead links with the pages that use them,
+# and writes the day each working URL answered into data/linkcontrole.json (the site shows it; nobody types it).
 linkcheck-external: build
-	$(BIN)/python tools/linkcheck.py external $(SITE)
+	$(BIN)/python tools/linkcheck.py external $(SITE) --record data/linkcontrole.json
 
 # Offline bundle: $(DIST)/<name>-<version>-offline.zip, a separate build (OFFLINE=true) into $(SITE)-offline/
 # with the search shim from node_modules (tools/offline.py). The PDF: $(DIST)/<name>-<version>.pdf, the print
@@ -71,7 +72,7 @@ browser: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python tools/schemas.py
 
-# Resources whose link was last checked more than a year ago (fails when there are any; weekly in CI).
+# Resources whose link the weekly link check has not found working in a year, or ever (fails when there are any).
 check-dates: $(STAMP)
 	$(BIN)/python -m macros.verouderd
 

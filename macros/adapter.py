@@ -19,6 +19,7 @@ LISTINGS = {
     "bronnen_lijst": "bron",
     "begrippen_lijst": "begrip",
     "themas_overzicht": "thema",
+    "regels_lijst": "regel",
 }
 
 

@@ -5,6 +5,7 @@ to another generator (Material for MkDocs reaches end of life in 2027).
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -14,8 +15,9 @@ from typing import Iterable, Optional
 import yaml
 from pydantic import ValidationError
 
+from . import linkcontrole
 from .errors import DataError, Problem
-from .model import KINDS, Ambitie, Entry, Strategie, ref_fields
+from .model import KINDS, RETIRED_FIELDS, Ambitie, Entry, Strategie, ref_fields
 
 # "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
 INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")
@@ -72,6 +74,8 @@ class Item:
             return (e.letter,)
         if self.kind == "strategie":
             return (self.parent.entry.letter, self.parent.entry.strategieen.index(e))
+        if self.kind == "regel":  # in the order of data/regels.yml: from who is bound to what it means for care
+            return (self.line,)
         return (self.title.casefold(),)
 
 
@@ -80,6 +84,11 @@ class Catalog:
     items: dict[tuple[str, str], Item] = field(default_factory=dict)
     forward: dict[tuple[str, str], set] = field(default_factory=dict)
     backward: dict[tuple[str, str], set] = field(default_factory=dict)
+    # URL -> the day the weekly link check last found it working (data/linkcontrole.json).
+    link_checked: dict[str, dt.date] = field(default_factory=dict)
+
+    def last_good(self, url: str) -> Optional[dt.date]:
+        return linkcontrole.last_good(self.link_checked, url)
 
     def all(self, kind: str) -> list[Item]:
         return sorted((i for i in self.items.values() if i.kind == kind), key=Item.sort_key)
@@ -170,6 +179,8 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     name = loc[-1] if loc else ""
     if kind == "missing":
         return f"dit verplichte veld ontbreekt. Voeg '{name}:' toe met een waarde (het sjabloon bovenaan het bestand en CONTRIBUTING.md tonen alle velden)."
+    if kind == "extra_forbidden" and name in RETIRED_FIELDS:
+        return RETIRED_FIELDS[name]
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields)
@@ -180,6 +191,8 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
         return f"verwacht tekst, maar kreeg {_describe(given)}. Zet tekst met een dubbele punt tussen aanhalingstekens."
     if kind == "list_type":
         return f"verwacht een lijst, maar kreeg {_describe(given)}. Schrijf elk element op een eigen regel die begint met '- '."
+    if kind in ("bool_type", "bool_parsing"):
+        return f"verwacht true of false, maar kreeg {_describe(given)}."
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"verwacht een geheel getal, maar kreeg {_describe(given)}."
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
@@ -283,6 +296,7 @@ def load(data_dir: Path | str) -> Catalog:
                     s_line = lines.get((index, "strategieen", s_index), line)
                     add(Item("strategie", strat, rel, s_line, parent=item), f"{label}, strategie '{strat.id}'")
 
+    catalog.link_checked = linkcontrole.read(data_dir, problems)
     _check_order(catalog, problems)
     _resolve(catalog, problems, failed)
     if problems:
@@ -296,7 +310,8 @@ _cache: dict = {}
 def load_cached(data_dir: Path | str) -> Catalog:
     """`load`, reused while no data file changed (the hook and the macros both ask for it)."""
     data_dir = Path(data_dir).resolve()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yml")))
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                         for p in [*data_dir.glob("*.yml"), *data_dir.glob("*.json")]))
     hit = _cache.get(data_dir)
     if hit and hit[0] == stamp:
         return hit[1]

@@ -7,10 +7,10 @@ them; titles and descriptions are Dutch because editors read them.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -70,6 +70,45 @@ def _check_url(value: str) -> str:
     return value
 
 
+# A rule links to the official text of the law, or to the regulator's own page: never to a
+# summary by a law firm, a supplier or a blog. Host -> who publishes there (shown in the message).
+OFFICIAL_HOSTS = {
+    "www.ejustice.just.fgov.be": "Belgisch Staatsblad en Justel",
+    "www.publicprocurement.be": "federaal portaal overheidsopdrachten",
+    "eur-lex.europa.eu": "EUR-Lex, het Publicatieblad van de Europese Unie",
+    "www.afmps.be": "FAGG",
+    "www.fagg.be": "FAGG",
+    "www.famhp.be": "FAGG, Engelstalig",
+    "www.health.belgium.be": "FOD Volksgezondheid, met de adviezen van de Hoge Gezondheidsraad",
+}
+# An article or section reference names its number: "art. 51", "art. 17, lid 3", "advies 9682".
+ARTICLE_RE = re.compile(r"\d")
+
+
+def _check_official_url(value: str) -> str:
+    value = _check_url(value)
+    parts = urlsplit(value)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or host not in OFFICIAL_HOSTS:
+        allowed = ", ".join(f"{h} ({who})" for h, who in OFFICIAL_HOSTS.items())
+        raise ValueError(
+            f"'{value}' is geen officiële bron. Link naar de officiële tekst (met https://) op een van deze "
+            f"sites: {allowed}. Staat de tekst op een andere officiële site, vraag dan in je pull request "
+            "om die site toe te voegen aan de lijst van officiële bronnen"
+        )
+    return value
+
+
+def _check_article(value: str) -> str:
+    value = _check_text(value)
+    if not ARTICLE_RE.search(value):
+        raise ValueError(
+            f"'{value}' noemt geen artikel of onderdeel met zijn nummer. Schrijf bijvoorbeeld 'art. 51', "
+            "'art. 81, § 2' of 'art. 17, lid 3'"
+        )
+    return value
+
+
 # WithJsonSchema only shapes the editors' schema (VS Code underlines a bad id or
 # address while typing); validation itself stays in the checks above, whose
 # messages explain the fix.
@@ -78,6 +117,9 @@ Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "stri
 Markdown = Annotated[str, AfterValidator(_check_markdown), WithJsonSchema({"type": "string", "minLength": 1})]
 Term = Annotated[str, AfterValidator(_check_term), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\[\]<>\n]+$"})]
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
+OfficialUrl = Annotated[str, AfterValidator(_check_official_url), WithJsonSchema(
+    {"type": "string", "pattern": "^https://(" + "|".join(re.escape(h) for h in OFFICIAL_HOSTS) + r")/\S*$"})]
+Article = Annotated[str, AfterValidator(_check_article), WithJsonSchema({"type": "string", "pattern": r"\d"})]
 
 # Field titles editors see in VS Code: Dutch spelling, not the bare YAML key.
 FIELD_TITLES = {"id": "Id", "te_doen": "Te doen", "strategieen": "Strategieën", "themas": "Thema's",
@@ -91,6 +133,15 @@ def _field_title(name: str, _info) -> str:
 def refs(kind: str, description: str):
     """A list of ids of another kind; the catalog resolves it and adds the back-link."""
     return Field(default_factory=list, description=description, json_schema_extra={"x-verwijst-naar": kind})
+
+
+# Fields that once existed: a leftover gets this message instead of "unknown field".
+RETIRED_FIELDS = {
+    "gecontroleerd": (
+        "dit veld wordt niet meer gebruikt. De wekelijkse linkcontrole houdt zelf bij wanneer het "
+        "webadres laatst werkte (in data/linkcontrole.json), en de site toont die datum. Verwijder deze regel."
+    ),
+}
 
 
 # --- entries ---------------------------------------------------------------
@@ -200,10 +251,26 @@ class Bron(Entry):
     soort: Literal[SOORTEN] = Field(description="Soort bron: " + ", ".join(SOORTEN) + ".")
     taal: Literal[TALEN] = Field(description="Taal van de bron: " + ", ".join(TALEN) + ".")
     beschrijving: Markdown = Field(description="Waarvoor een aankoper deze bron gebruikt.")
-    gecontroleerd: dt.date = Field(description="Datum (JJJJ-MM-DD) waarop iemand het webadres en de beschrijving laatst naliep. Is die datum meer dan een jaar oud, dan meldt de build dat de bron opnieuw gecontroleerd moet worden.")
     stappen: list[Id] = refs("stap", "Ids van processtappen waarbij deze bron helpt.")
     ambities: list[Id] = refs("ambitie", "Ids van ambities waarbij deze bron helpt.")
     strategieen: list[Id] = refs("strategie", "Ids van strategieën waarbij deze bron helpt.")
+    themas: list[Id] = refs("thema", "Ids van thema's of productgroepen.")
+
+
+class Regel(Entry):
+    """Een regel uit de wet of een officieel advies die een aankoper moet kennen (geen juridisch advies)."""
+
+    model_config = ConfigDict(title="Regel")
+    titel: Text = Field(description="Korte titel van de regel.")
+    samenvatting: Markdown = Field(description="Wat de regel zegt, in eigen woorden en eenvoudige taal (twee of drie zinnen). Alleen wat in de officiële tekst staat.")
+    toepassing: Optional[Markdown] = Field(default=None, description="Wat de regel betekent voor een circulaire aankoop, als dat niet al uit de samenvatting blijkt.")
+    bron: Text = Field(description="De officiële bron: de wet, het besluit, de verordening of het advies, met naam en datum.")
+    artikel: Article = Field(description="Het artikel of onderdeel met zijn nummer, bv. 'art. 51' of 'art. 17, lid 3'.")
+    url: OfficialUrl = Field(description="Webadres van de officiële tekst (Staatsblad/Justel, EUR-Lex, het FAGG, de FOD Volksgezondheid of publicprocurement.be).")
+    bindend: bool = Field(default=True, description="true voor een wet, besluit of verordening; false voor een officieel advies dat niet bindend is.")
+    stappen: list[Id] = refs("stap", "Ids van processtappen waar deze regel speelt.")
+    strategieen: list[Id] = refs("strategie", "Ids van strategieën waar deze regel speelt.")
+    valkuilen: list[Id] = refs("valkuil", "Ids van valkuilen waar deze regel speelt.")
     themas: list[Id] = refs("thema", "Ids van thema's of productgroepen.")
 
 
@@ -248,6 +315,7 @@ KINDS: dict[str, Kind] = {
         Kind("voorbeeld", "Praktijkvoorbeelden", "voorbeelden.yml", Voorbeeld, "voorbeelden.md"),
         Kind("bron", "Hulpbronnen", "bronnen.yml", Bron, "bronnen.md"),
         Kind("begrip", "Begrippen", "begrippen.yml", Begrip, "begrippen.md"),
+        Kind("regel", "Regelgeving", "regels.yml", Regel, "regelgeving.md"),
         Kind("thema", "Thema's", "themas.yml", Thema, "themas/{id}.md"),
     )
 }

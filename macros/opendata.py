@@ -11,8 +11,9 @@ data/, so the schemas cannot drift from the content:
   both directions (a relation declared on either side shows on both), under the
   collection's name: `bronnen`, `stappen`, ...;
 - strategies get their own collection with the id of their ambition;
-- `url` is the entry's page on the site; inline `[tekst](bron:id)` links in
-  Markdown fields become absolute links to the site.
+- `url` is the entry's page on the site (an entry's own external address, such as a
+  resource's link or a rule's official text, is published as `webadres`); inline
+  `[tekst](bron:id)` links in Markdown fields become absolute links to the site.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
@@ -44,6 +45,9 @@ def collection(kind: str) -> str:
 
 
 COLLECTIONS = {kind: collection(kind) for kind in KINDS}
+# Kinds whose external address the weekly link check dates (data/linkcontrole.json): kind -> field.
+CHECKED_LINKS = {"bron": "url"}
+CHECKED_FIELD = "link_goed_bevonden"
 
 
 # --- models of the published records -----------------------------------------
@@ -51,6 +55,15 @@ COLLECTIONS = {kind: collection(kind) for kind in KINDS}
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# A record's `url` is its page on the site; an entry's own external address (a resource's
+# link, a rule's official text) is published under this name instead of being overwritten.
+OWN_URL = "webadres"
+
+
+def _published(name: str) -> str:
+    return OWN_URL if name == "url" else name
 
 
 def _plain_fields(kind: str) -> dict[str, tuple]:
@@ -64,9 +77,13 @@ def _plain_fields(kind: str) -> dict[str, tuple]:
 
 def _record_model(kind: str) -> type[BaseModel]:
     k = KINDS[kind]
-    fields: dict[str, tuple] = dict(_plain_fields(kind))
+    fields: dict[str, tuple] = {_published(name): value for name, value in _plain_fields(kind).items()}
     if k.model is Strategie:
         fields["ambitie"] = (str, Field(description="Id van de ambitie waartoe deze strategie behoort."))
+    if kind in CHECKED_LINKS:
+        fields[CHECKED_FIELD] = (Optional[dt.date], Field(
+            description="Dag (JJJJ-MM-DD) waarop de wekelijkse linkcontrole het webadres in "
+                        f"'{_published(CHECKED_LINKS[kind])}' laatst goed bevond; leeg als ze het nog niet goed bevond."))
     fields["url"] = (str, Field(description="Webadres van dit item op de site."))
     for other, coll in COLLECTIONS.items():
         fields[coll] = (list[str], Field(
@@ -139,9 +156,12 @@ def _links(value: Any, catalog: Catalog, site_url: str) -> Any:
 def record(item: Item, catalog: Catalog, site_url: str) -> dict:
     """One published record: plain fields, parent ambition, url, relations both ways."""
     data = item.entry.model_dump(mode="json", include=set(_plain_fields(item.kind)))
-    out = {name: _links(data.get(name), catalog, site_url) for name in _plain_fields(item.kind)}
+    out = {_published(name): _links(data.get(name), catalog, site_url) for name in _plain_fields(item.kind)}
     if item.kind == "strategie":
         out["ambitie"] = item.parent.id
+    if item.kind in CHECKED_LINKS:
+        day = catalog.last_good(getattr(item.entry, CHECKED_LINKS[item.kind]))
+        out[CHECKED_FIELD] = day.isoformat() if day else None
     out["url"] = _absolute(item.target, site_url)
     for other, coll in COLLECTIONS.items():
         out[coll] = [i.id for i in catalog.related(item, other)]

@@ -17,9 +17,19 @@ import jinja2
 
 from .catalog import INLINE_REF_RE, Catalog, Item, unknown_ref_message
 from .errors import DataError, Problem
+from .linkcontrole import dutch_date
 from .model import KINDS, SOORT_LABELS, TAAL_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The pencil Material draws on its own "edit this page" button (material/file-edit-outline,
+# Material Design Icons, Apache 2.0): an inline SVG needs no request and no font.
+EDIT_ICON = ('<svg class="bewerk-item__icoon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
+             'aria-hidden="true" focusable="false"><path d="M10 20H6V4h7v5h5v3.1l2-2V8l-6-6H6c-1.1 0-2 '
+             '.9-2 2v16c0 1.1.9 2 2 2h4zm10.2-7c.1 0 .3.1.4.2l1.3 1.3c.2.2.2.6 0 .8l-1 1-2.1-2.1 1-1c.1-.1'
+             '.2-.2.4-.2m0 3.9L14.1 23H12v-2.1l6.1-6.1z"/></svg>')
+# Accessible name of an entry's edit link, per kind.
+EDIT_LABELS = {"voorbeeld": "Bewerk dit voorbeeld", "bron": "Bewerk deze hulpbron", "begrip": "Bewerk dit begrip",
+               "regel": "Bewerk deze regel"}
 # Characters that would turn plain text into Markdown markup ({ } would start an attribute list).
 MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]#|{}])")
 
@@ -86,6 +96,22 @@ class Renderer:
         # editing, and the link text names the line where the entry starts.
         return self.edit_base + item.file if self.edit_base else None
 
+    def edit_link(self, item: Item) -> str:
+        """An entry's edit link for editors: a pencil icon, no file name in the visible text.
+
+        Readers see only the icon; its accessible name ("Bewerk dit voorbeeld: <titel>") is read
+        by screen readers, and the file and line where the entry starts are in the link's
+        title, for editors who hover it. Empty when the site has no repository.
+        """
+        url = self.edit_url(item)
+        if not url:
+            return ""
+        name = f"{EDIT_LABELS.get(item.kind, 'Bewerk')}: {item.title}"
+        where = f"{name} ({item.file}, regel {item.line})"
+        # The name is an attribute, not text: the glossary would otherwise put tooltips into it.
+        return (f'<a class="bewerk-item" href="{html.escape(url, quote=True)}" aria-label="{html.escape(name, quote=True)}" '
+                f'title="{html.escape(where, quote=True)}">{EDIT_ICON}</a>')
+
     # --- rendering -----------------------------------------------------------
 
     def render(self, template: str, from_page: str, **context) -> str:
@@ -103,7 +129,8 @@ class Renderer:
         tpl = self.env.get_template(template)
         return tpl.render(
             catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
-            edit_url=self.edit_url, page=from_page, **context,
+            edit_url=self.edit_url, edit_link=self.edit_link, page=from_page,
+            last_good=catalog.last_good, dutch_date=dutch_date, **context,
         )
 
     def page(self, item: Item) -> str:

@@ -15,14 +15,20 @@ macros/catalog.py): they start in lower case and end without a full stop.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from urllib.parse import urlsplit
 
-# "[tekst](bron:mvoo)": the kinds an inline reference may name (kept in step with model.KINDS
-# by tests/test_safety.py; importing the model here would be circular).
-KIND_NAMES = ("stap", "ambitie", "strategie", "valkuil", "voorbeeld", "bron", "begrip", "thema")
 SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+@functools.lru_cache(maxsize=1)
+def kind_names() -> tuple[str, ...]:
+    """The kinds an inline reference "[tekst](bron:mvoo)" may name (imported late: the model imports us)."""
+    from .model import KINDS
+
+    return tuple(KINDS)
 
 _HTML = re.compile(r"<(?:/?[A-Za-z][^>]*|!--.*?|![A-Za-z\[][^>]*|\?[^>]*)>?", re.S)
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]+>", re.I)
@@ -36,7 +42,7 @@ _IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(<[^>]*>|[^\s)]*)")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.M)
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]*\]:", re.M)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_REFERENCE_TARGET = re.compile(r"^(" + "|".join(KIND_NAMES) + r"):[a-z0-9]+(?:-[a-z0-9]+)*$")
+_REFERENCE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 # Characters that are never part of a web address as typed (RFC 3986), or that would end
 # the address in Markdown or HTML.
@@ -69,12 +75,12 @@ def target_problem(target: str, image: bool = False) -> str | None:
         if raw != compact and name != "mailto":
             return f"heeft een webadres met spaties of tekens die er niet in horen ('{raw[:60]}'). Schrijf een spatie als %20"
         return None
-    if name in KIND_NAMES:
-        if _REFERENCE_TARGET.match(raw):
+    if name in kind_names():
+        if raw.startswith(name + ":") and _REFERENCE_ID.match(raw[len(name) + 1:]):
             return None
         return (f"heeft een link '{raw[:60]}' die geen geldige verwijzing is. Een link naar een item schrijf je als "
                 f"[tekst]({name}:id), met de id in kleine letters, cijfers en koppeltekens")
-    guess = difflib.get_close_matches(name.lower(), KIND_NAMES + SAFE_SCHEMES, n=1, cutoff=0.6)
+    guess = difflib.get_close_matches(name.lower(), kind_names() + SAFE_SCHEMES, n=1, cutoff=0.6)
     hint = f" Bedoelde je '{guess[0]}:'?" if guess else ""
     return (f"heeft een link met '{name}:' ('{raw[:60]}').{hint} Alleen webadressen (https://...), e-mailadressen "
             "(mailto:...), pagina's van de site en verwijzingen als [tekst](bron:id) zijn toegelaten")

@@ -1,10 +1,12 @@
-"""Resources whose link was last checked more than a year ago.
+"""Resources whose link no check has found working in the past year, or ever.
 
     python -m macros.verouderd [data-dir]   # list them; exit 1 when there are any
 
-The build (overrides/hooks/pagemeta.py) reports the same list on every run, and the
-weekly link check (`make check-dates`) puts it in its issue. An old date is never a
-build error: a site that built yesterday must not fail today without any change.
+The dates come from the weekly external link check (tools/linkcheck.py --record, which
+writes data/linkcontrole.json), never from an editor. The build (overrides/hooks/pagemeta.py)
+reports the same list on every run, and the weekly workflow (`make check-dates`, after
+the link check) puts it in its issue. An old or missing date is never a build error: a
+site that built yesterday must not fail today without any change.
 """
 from __future__ import annotations
 
@@ -20,19 +22,28 @@ MAX_AGE = dt.timedelta(days=365)
 
 
 def stale(catalog: Catalog, today: Optional[dt.date] = None) -> list[Item]:
-    """Resources checked more than MAX_AGE before `today`, oldest first."""
+    """Resources whose link last answered well more than MAX_AGE before `today`, oldest first."""
     today = today or dt.date.today()
-    old = [i for i in catalog.all("bron") if today - i.entry.gecontroleerd > MAX_AGE]
-    return sorted(old, key=lambda i: (i.entry.gecontroleerd, i.id))
+    old = [i for i in catalog.all("bron") if (day := catalog.last_good(i.entry.url)) and today - day > MAX_AGE]
+    return sorted(old, key=lambda i: (catalog.last_good(i.entry.url), i.id))
 
 
-def message(item: Item, today: Optional[dt.date] = None) -> str:
+def unchecked(catalog: Catalog) -> list[Item]:
+    """Resources whose link no check has found working yet."""
+    return [i for i in catalog.all("bron") if catalog.last_good(i.entry.url) is None]
+
+
+def message(item: Item, catalog: Catalog, today: Optional[dt.date] = None) -> str:
     today = today or dt.date.today()
-    days = (today - item.entry.gecontroleerd).days
-    return (f"{item.file}, regel {item.line}, hulpbron '{item.id}': laatst gecontroleerd op "
-            f"{item.entry.gecontroleerd.isoformat()} ({days} dagen geleden, meer dan een jaar). "
-            f"Open {item.entry.url}, kijk of de link en de beschrijving nog kloppen en zet "
-            f"'gecontroleerd' op de datum van vandaag ({today.isoformat()}).")
+    day = catalog.last_good(item.entry.url)
+    where = f"{item.file}, regel {item.line}, hulpbron '{item.id}'"
+    fix = ("Open het adres: werkt het niet meer, zoek dan het nieuwe adres en pas 'url' aan, of verwijder de "
+           "hulpbron. Kijk ook of de beschrijving nog klopt.")
+    if day is None:
+        return (f"{where}: {item.entry.url} is nog niet gecontroleerd (de wekelijkse linkcontrole vond het adres "
+                f"nog nooit werkend). {fix}")
+    return (f"{where}: {item.entry.url} werkte laatst op {day.isoformat()} ({(today - day).days} dagen geleden, "
+            f"meer dan een jaar). {fix}")
 
 
 def main(argv: list[str]) -> int:
@@ -42,13 +53,18 @@ def main(argv: list[str]) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 2
-    old = stale(catalog)
-    if not old:
-        print(f"Alle {len(catalog.all('bron'))} hulpbronnen zijn in het voorbije jaar gecontroleerd.")
+    old, never = stale(catalog), unchecked(catalog)
+    if not old and not never:
+        print(f"Alle {len(catalog.all('bron'))} hulpbronnen werkten bij een linkcontrole van het voorbije jaar.")
         return 0
-    print(f"{len(old)} hulpbron(nen) niet meer gecontroleerd in meer dan een jaar:")
-    for item in old:
-        print(f"- {message(item)}")
+    if old:
+        print(f"{len(old)} hulpbron(nen) werkten meer dan een jaar niet bij de linkcontrole:")
+        for item in old:
+            print(f"- {message(item, catalog)}")
+    if never:
+        print(f"{len(never)} hulpbron(nen) nog niet gecontroleerd:")
+        for item in never:
+            print(f"- {message(item, catalog)}")
     return 1
 
 

@@ -145,3 +145,21 @@ def test_every_page_within_two_clicks_of_home(site):
                 queue.append(target)
     far = [p.relative_to(site).as_posix() for p in pages(site) if p.relative_to(site).as_posix() not in depth]
     assert not far, "meer dan twee klikken van de startpagina: " + ", ".join(far)
+
+
+def test_licences_say_what_is_ours_and_quote_the_guide_as_printed(site):
+    """Our text and code carry our licences; the guide keeps its publisher's, quoted as printed, never relabelled."""
+    about = page_text(site / "over.html")
+    assert "Onze tekst" in about and "CC BY 4.0" in about and "MIT" in about
+    assert 'href="https://creativecommons.org/licenses/by/4.0/deed.nl"' in (site / "over.html").read_text(encoding="utf-8")
+    # The mark the about page quotes for the guide is the one printed in the guide itself.
+    quoted = re.search(r'de vermelding "([^"]+)"', about)
+    assert quoted and quoted.group(1) in GUIDE_TEXT, quoted
+    # No sentence about the guide gives it a licence or a version the guide does not name.
+    footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', (site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert footer and "Onze tekst: CC BY 4.0" in footer.group(1)
+    for text in (about, " ".join(footer.group(1).split())):
+        for sentence in re.split(r"(?<=[.;:])\s+", text):
+            if "leidraad" in sentence.lower() and "CC BY" in sentence:
+                raise AssertionError(f"Een licentie van ons bij de leidraad: {sentence!r}")
+            assert not re.search(r"leidraad[^.]*(Naamsvermelding|4\.0|BY-)", sentence), sentence

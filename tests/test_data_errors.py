@@ -141,10 +141,24 @@ def test_wrong_choice(data_dir):
     assert "item 'label'" in msg and "veld 'soort'" in msg and "'criteriatool'" in msg
 
 
-def test_bad_date(data_dir):
-    edit(data_dir / "bronnen.yml", "  gecontroleerd: 2026-11-01\n  themas", "  gecontroleerd: gisteren\n  themas")
+def test_retired_field_says_it_is_no_longer_used(data_dir):
+    """Editors once typed a check date; the weekly link check records it now."""
+    edit(data_dir / "bronnen.yml", "  themas: [textiel]", "  gecontroleerd: 2026-11-01\n  themas: [textiel]")
     msg = only(data_dir)
-    assert "item 'label'" in msg and "veld 'gecontroleerd'" in msg and "JJJJ-MM-DD" in msg
+    assert msg.startswith("data/bronnen.yml, regel 15, item 'label' (nr. 2), veld 'gecontroleerd': "), msg
+    assert "niet meer gebruikt" in msg and "linkcontrole" in msg and "Verwijder deze regel" in msg
+    assert "onbekend veld" not in msg
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("{niet: json", "kan het bestand niet lezen"),
+    ('{"adressen": ["https://example.org/tool"]}', "verwacht een veld 'adressen'"),
+    ('{"adressen": {"https://example.org/tool": "gisteren"}}', "'gisteren' is geen datum als JJJJ-MM-DD"),
+])
+def test_broken_link_results_name_the_file_and_the_fix(data_dir, content, expected):
+    (data_dir / "linkcontrole.json").write_text(content, encoding="utf-8")
+    msg = only(data_dir)
+    assert msg.startswith("data/linkcontrole.json: ") and expected in msg and "git checkout -- data/linkcontrole.json" in msg, msg
 
 
 def test_duplicate_key(data_dir):

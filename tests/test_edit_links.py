@@ -40,16 +40,42 @@ def test_each_page_edits_its_own_source(site):
         assert button.group(1) == EDIT_BASE + source, (page, button.group(1))
 
 
-def test_entry_edit_links_name_the_line_where_the_entry_starts(site):
-    """On the list pages each entry has its own link; its text names the file and line of `- id: <id>`."""
+EDIT_LINK_RE = re.compile(r'<a class="bewerk-item" href="([^"]+)" aria-label="([^"]+)" title="([^"]+)">(.*?)</a>', re.S)
+
+
+def test_entry_edit_links_give_file_and_line_in_the_title_not_in_the_text(site):
+    """On the list pages each entry has its own edit link: a pencil with an accessible name (aria-label).
+    The file and the line of `- id: <id>` are in the link's title, never in its visible text."""
     checked = 0
-    for kind in ("voorbeeld", "bron", "begrip"):
+    for kind in ("voorbeeld", "bron", "begrip", "regel"):
         for item in CATALOG.all(kind):
             html = (site / item.page.replace(".md", ".html")).read_text(encoding="utf-8")
             start = html.index(f'id="{item.id}"')
-            link = re.compile(r'<a class="bewerk-item" href="([^"]+)">[^<]*\(([^,]+), regel (\d+)\)</a>').search(html, start)
-            assert link and link.group(1) == EDIT_BASE + item.file and link.group(2) == item.file, item.key
-            line = (ROOT / item.file).read_text(encoding="utf-8").splitlines()[int(link.group(3)) - 1]
+            link = EDIT_LINK_RE.search(html, start)
+            assert link and unescape(link.group(1)) == EDIT_BASE + item.file, item.key
+            name, title = unescape(link.group(2)), unescape(link.group(3))
+            where = re.fullmatch(r"(Bewerk (?:dit|deze) \w+): (.+) \(([^,]+), regel (\d+)\)", title)
+            assert where and where.group(3) == item.file, (item.key, title)
+            line = (ROOT / item.file).read_text(encoding="utf-8").splitlines()[int(where.group(4)) - 1]
             assert line == f"- id: {item.id}", (item.key, line)
+            inner = link.group(4)
+            # Only a decorative icon is visible; the name is for screen readers, without file names.
+            assert re.fullmatch(r'<svg [^>]*aria-hidden="true"[^>]*>.*</svg>', inner.strip(), re.S), item.key
+            assert name == f"{where.group(1)}: {where.group(2)}" and ".yml" not in name, (item.key, name)
             checked += 1
     assert checked > 50
+
+
+def test_readers_see_no_file_names(site):
+    """No page shows a data file name as text: not in the entries' edit links, not under the page."""
+    from conftest import page_text
+
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        if page.name == "afdrukken.html":  # the print page repeats every page
+            continue
+        text = page_text(page)
+        meta = re.findall(r'<aside class="pagina-meta".*?</aside>', page.read_text(encoding="utf-8"), re.S)
+        text += " ".join(re.sub(r"<[^>]+>", " ", m) for m in meta)
+        assert not re.search(r"data/\w+\.yml", text), page.relative_to(site)

@@ -95,7 +95,6 @@ RESOURCE = {
     "soort": "platform",
     "taal": "nl",
     "beschrijving": "Aanbieders die gebruikt meubilair opknappen.\nHandig voor je behoefte nog een aankoop wordt.",
-    "gecontroleerd": "2026-11-28",
     "stappen": "[behoefte, dialoog]",
     "ambities": "[]",
     "strategieen": "[kringloopmagazijn]",
@@ -171,9 +170,10 @@ def test_new_example_appears_with_links_both_ways(editor):
 def test_new_entries_get_their_own_edit_link(editor):
     _, site, lines, _ = editor
     resources = (site / "bronnen.html").read_text(encoding="utf-8")
-    assert f"Bewerk deze hulpbron (data/bronnen.yml, regel {lines['bron']})" in resources
+    bron, voorbeeld = lines["bron"], lines["voorbeeld"]
+    assert f'title="Bewerk deze hulpbron: Platform voor hergebruikt meubilair (data/bronnen.yml, regel {bron})"' in resources
     examples = (site / "voorbeelden.html").read_text(encoding="utf-8")
-    assert f"Bewerk dit voorbeeld (data/voorbeelden.yml, regel {lines['voorbeeld']})" in examples
+    assert re.search(rf'title="Bewerk dit voorbeeld: [^"]+ \(data/voorbeelden.yml, regel {voorbeeld}\)"', examples)
 
 
 def test_filled_in_example_in_contributing_is_valid():
@@ -194,8 +194,8 @@ def test_filled_in_example_in_contributing_is_valid():
 @pytest.mark.parametrize("mistake,expected", [
     (("  stappen: [behoefte, dialoog]", "  stappen: [behoefe, dialoog]"),
      "veld 'stappen': onbekende stap 'behoefe'. Bedoelde je 'behoefte'?"),
-    (("  gecontroleerd: 2026-11-28\n  stappen: [behoefte, dialoog]", "  gecontroleerd: 28/11/2026\n  stappen: [behoefte, dialoog]"),
-     "veld 'gecontroleerd': verwacht een datum als JJJJ-MM-DD"),
+    (("  stappen: [behoefte, dialoog]", "  gecontroleerd: 2026-11-28\n  stappen: [behoefte, dialoog]"),
+     "veld 'gecontroleerd': dit veld wordt niet meer gebruikt"),
     (("  soort: platform", "  sort: platform"), "veld 'sort': onbekend veld (tikfout?). Bedoelde je 'soort'?"),
 ])
 def test_broken_entry_says_what_to_fix_and_where(editor, tmp_path, mistake, expected):

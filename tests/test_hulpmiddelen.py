@@ -477,7 +477,8 @@ def yaml_ids() -> dict[str, set[str]]:
 
 
 COLLECTION = {"stap": "stappen", "ambitie": "ambities", "strategie": "strategieen", "valkuil": "valkuilen",
-              "voorbeeld": "voorbeelden", "bron": "bronnen", "begrip": "begrippen", "thema": "themas"}
+              "voorbeeld": "voorbeelden", "bron": "bronnen", "begrip": "begrippen", "thema": "themas",
+              "regel": "regels"}
 
 
 def open_json(site, name: str) -> dict:
@@ -570,3 +571,17 @@ def test_tools_are_in_the_navigation_and_linked_from_home(site):
         assert f'href="{target}"' in home
     pitfall = (site / "hulpmiddelen" / "levensduurkost.html").read_text(encoding="utf-8")
     assert 'href="../valkuilen/aankoopprijs.html"' in pitfall
+
+
+def test_open_data_keeps_each_entry_s_own_address_and_the_link_check_day(site):
+    """`url` is the page on the site; a resource's link and a rule's official text are `webadres`;
+    a resource's `link_goed_bevonden` is the day in data/linkcontrole.json, or empty."""
+    checked = json.loads((ROOT / "data" / "linkcontrole.json").read_text(encoding="utf-8"))["adressen"]
+    for kind, coll in (("bron", "bronnen"), ("regel", "regels")):
+        records = {r["id"]: r for r in open_json(site, f"{coll}.json")["items"]}
+        for item in CATALOG.all(kind):
+            rec = records[item.id]
+            assert rec["webadres"] == item.entry.url, item.key
+            assert rec["url"].endswith(item.target.replace(".md", ".html")), item.key
+            if kind == "bron":
+                assert rec["link_goed_bevonden"] == checked.get(item.entry.url), item.key

@@ -33,7 +33,7 @@ def test_stale_check_notices_a_changed_model(tmp_path):
     assert schema_tool.stale(tmp_path) == []
     path = tmp_path / "bronnen.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
-    del schema["$defs"]["Bron"]["properties"]["gecontroleerd"]
+    del schema["$defs"]["Bron"]["properties"]["uitgever"]
     path.write_text(json.dumps(schema), encoding="utf-8")
     (tmp_path / "oud.schema.json").write_text("{}", encoding="utf-8")
     assert schema_tool.stale(tmp_path) == ["bronnen.schema.json", "oud.schema.json"]

@@ -127,6 +127,22 @@ def test_weekly_link_check_keeps_one_issue():
     assert "gh issue edit" in script and "gh issue create" in script and "gh issue close" in script
 
 
+def test_weekly_link_check_records_its_results_and_proposes_them():
+    """The dates the site shows come from this run: make linkcheck-external writes them into
+    data/linkcontrole.json, and the workflow proposes that file in one pull request."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = re.search(r"^linkcheck-external:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "tools/linkcheck.py external $(SITE) --record data/linkcontrole.json" in target
+    wf = load("linkcheck.yml")
+    perms = wf["jobs"]["linkcheck"]["permissions"]
+    assert perms["contents"] == "write" and perms["pull-requests"] == "write"
+    script = runs(wf)
+    assert script.index("make --silent linkcheck-external") < script.index("git add data/linkcontrole.json")
+    assert "git diff --quiet -- data/linkcontrole.json" in script and 'git push --force origin "$branch"' in script
+    assert 'gh pr list --repo "$GITHUB_REPOSITORY" --head "$branch" --state open' in script
+    assert "gh pr create" in script and "gh pr edit" in script
+
+
 def test_deploy_publishes_site_and_downloads():
     wf = load("deploy.yml")
     assert wf["on"]["push"]["branches"] == ["main"]

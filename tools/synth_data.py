@@ -30,6 +30,7 @@ MULTIPLIED = {
     "begrippen.yml": "term",
     "valkuilen.yml": "titel",
     "themas.yml": "naam",
+    "regels.yml": "titel",
 }
 KEPT = ("stappen.yml", "ambities.yml")
 SKIP = {".git", ".venv", "node_modules", "site", "site-offline", "dist", ".cache",

@@ -11,12 +11,13 @@
   page's title and address (GitHub fills form fields from query parameters by id).
   A plain link: no script, no counter.
 - For a generated page, the data file and line that hold its text.
-- Resources checked more than a year ago (macros/verouderd.py) are reported once
-  per build. A strict build (`make build`, `make serve`, CI) would fail on any
-  warning, and an old date must not break a build that passed yesterday, so there
-  it is logged at INFO level with a "WAARSCHUWING" prefix; a non-strict build logs
-  a real warning. `make check-dates` fails on them, and the weekly link check
-  reports them in its issue.
+- Resources whose link the weekly link check last found working more than a year
+  ago (macros/verouderd.py) are reported once per build, and those it never found
+  working are counted in one line. A strict build (`make build`, `make serve`, CI)
+  would fail on any warning, and an old date must not break a build that passed
+  yesterday, so there it is logged at INFO level with a "WAARSCHUWING" prefix; a
+  non-strict build logs a real warning. `make check-dates` fails on them, and the
+  weekly link check reports them in its issue.
 """
 from __future__ import annotations
 
@@ -37,21 +38,16 @@ from macros.adapter import LISTINGS  # noqa: E402
 from macros.catalog import load_cached  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
-from macros.verouderd import message, stale  # noqa: E402
+from macros.linkcontrole import dutch_date  # noqa: E402
+from macros.verouderd import message, stale, unchecked  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pagemeta")
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 # "{{ bronnen_lijst() }}" in a page: its entries come from data/bronnen.yml.
 MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(LISTINGS) + r")\s*\(")
 ISSUE_TEMPLATE = "inhoud.yml"
 
 _state: dict = {}
-
-
-def dutch_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def git_dates(project: Path) -> dict[str, dt.date]:
@@ -107,11 +103,16 @@ def on_config(config):
         return config  # datapages.py, listed first, already stopped the build with the message
     _state["generated"] = {item.page: item for item in catalog.pages()}
     today = dt.date.today()
-    for item in stale(catalog, today):
+    lines = [message(item, catalog, today) for item in stale(catalog, today)]
+    never = unchecked(catalog)
+    if never:
+        lines.append(f"{len(never)} van de {len(catalog.all('bron'))} hulpbronnen zijn nog niet gecontroleerd door de "
+                     "wekelijkse linkcontrole (data/linkcontrole.json). Welke: make check-dates.")
+    for line in lines:
         if config.strict:
-            log.info("WAARSCHUWING (controle verouderd): %s", message(item, today))
+            log.info("WAARSCHUWING (controle verouderd): %s", line)
         else:
-            log.warning("Controle verouderd: %s", message(item, today))
+            log.warning("Controle verouderd: %s", line)
     return config
 
 

@@ -1,0 +1,57 @@
+"""The results of the weekly external link check: per URL, the day it last answered well.
+
+tools/linkcheck.py (`make linkcheck-external`, weekly in .github/workflows/linkcheck.yml)
+writes data/linkcontrole.json; the workflow proposes the new file in a pull request. The
+build reads it here: a resource shows "link laatst goed bevonden op <date>" only when a
+check that ran found it working, and "link nog niet gecontroleerd" otherwise. Nobody
+types these dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Optional
+
+from .errors import Problem
+
+FILE = "linkcontrole.json"
+EXPLANATION = ("Geschreven door de wekelijkse linkcontrole (tools/linkcheck.py external --record): per webadres "
+               "de dag waarop het laatst goed antwoordde. Niet met de hand bewerken.")
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def dutch_date(day: dt.date) -> str:
+    """28 november 2026, as SCHRIJFWIJZER.md writes dates in running text."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def read(data_dir: Path, problems: list[Problem]) -> dict[str, dt.date]:
+    """URL -> last good day. A missing file means no check has run yet; a broken one is a problem."""
+    path = Path(data_dir) / FILE
+    rel = f"{Path(data_dir).name}/{FILE}"
+    if not path.exists():
+        return {}
+    fix = ("Dit bestand schrijft de linkcontrole zelf (tools/linkcheck.py). Zet de versie uit git terug "
+           "(git checkout -- data/linkcontrole.json) of verwijder het: de site toont dan 'nog niet gecontroleerd'.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        problems.append(Problem(rel, f"kan het bestand niet lezen ({exc}). {fix}"))
+        return {}
+    entries = data.get("adressen") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        problems.append(Problem(rel, f"verwacht een veld 'adressen' met per webadres een datum. {fix}"))
+        return {}
+    out: dict[str, dt.date] = {}
+    for url, day in entries.items():
+        try:
+            out[url] = dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            problems.append(Problem(rel, f"'{url}': '{day}' is geen datum als JJJJ-MM-DD. {fix}"))
+    return out
+
+
+def last_good(dates: dict[str, dt.date], url: str) -> Optional[dt.date]:
+    return dates.get(url.strip())

@@ -1,0 +1,127 @@
+"""The rules a buyer must respect (data/regels.yml): each one sourced on an official host with
+its article, on the rules page, and in a "Wat zegt de regelgeving?" block wherever it plays a part."""
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, page_text
+from macros.catalog import load
+from macros.errors import DataError
+from macros.model import OFFICIAL_HOSTS
+
+CATALOG = load(ROOT / "data")
+RULES = CATALOG.all("regel")
+
+
+def html_of(site, item) -> str:
+    return (site / (item.page[:-3] + ".html")).read_text(encoding="utf-8")
+
+
+def test_every_rule_has_an_official_source_and_an_article():
+    assert len(RULES) >= 6
+    for rule in RULES:
+        e = rule.entry
+        parts = urlsplit(e.url)
+        assert parts.scheme == "https" and parts.hostname in OFFICIAL_HOSTS, (rule.id, e.url)
+        assert re.search(r"\d", e.artikel) and e.bron.strip(), rule.id
+
+
+def test_the_rules_the_issue_asks_for_are_there():
+    """Who is bound, market consultation, award on more than price, reprocessing (EU and Belgium)."""
+    ids = {r.id for r in RULES}
+    assert {"aanbestedende-overheid", "marktconsultatie", "gunningscriteria", "herverwerking-europa",
+            "herverwerking-belgie"} <= ids, ids
+
+
+def test_every_rule_plays_a_part_somewhere():
+    for rule in RULES:
+        where = [CATALOG.related(rule, kind) for kind in ("stap", "strategie", "valkuil")]
+        assert any(where), f"regel '{rule.id}' hoort bij geen enkele stap, strategie of valkuil"
+
+
+def test_rules_page_lists_every_rule_with_its_official_text(site):
+    html = (site / "regelgeving.html").read_text(encoding="utf-8")
+    text = page_text(site / "regelgeving.html")
+    assert "Geen juridisch advies" in text
+    for rule in RULES:
+        start = html.index(f'id="{rule.id}"')
+        section = html[start:html.find("<h2", start + 1)]
+        official = re.search(r"<strong>Officiële tekst:</strong> <a href=\"([^\"]+)\">([^<]+)</a>", section)
+        assert official and unescape(official.group(1)) == rule.entry.url, rule.id
+        assert rule.entry.artikel in unescape(official.group(2)), rule.id
+
+
+def blocks(html: str) -> list[str]:
+    return re.findall(r'<div class="regelgeving">(.*?)</div>', html, re.S)
+
+
+def test_each_rule_shows_in_a_block_on_the_pages_it_links(site):
+    """Declared once in regels.yml, shown on the step, pitfall, theme and the strategy's ambition page."""
+    checked = 0
+    for rule in RULES:
+        for kind in ("stap", "strategie", "valkuil", "thema"):
+            for other in CATALOG.related(rule, kind):
+                html = html_of(site, other)
+                found = [b for b in blocks(html) if f'regelgeving.html#{rule.id}"' in b]
+                assert found, (rule.id, other.key)
+                block = found[0]
+                assert re.search(r"<h[23][^>]*>Wat zegt de regelgeving\?", block), (rule.id, other.key)
+                assert "Geen juridisch advies" in block, (rule.id, other.key)
+                assert f'href="{rule.entry.url}"'.replace("&", "&amp;") in block, (rule.id, other.key)
+                if kind == "strategie":  # under the strategy's own heading, before the next strategy
+                    start = html.index(f'id="{other.id}"')
+                    end = html.find("<h2", start + 1)
+                    assert html.index(block) > start and (end < 0 or html.index(block) < end), (rule.id, other.id)
+                checked += 1
+    assert checked >= 10
+
+
+def test_a_page_without_rules_has_no_block(site):
+    linked = {other.page for rule in RULES for kind in ("stap", "valkuil", "thema")
+              for other in CATALOG.related(rule, kind)}
+    unlinked = [i for kind in ("stap", "valkuil", "thema") for i in CATALOG.all(kind) if i.page not in linked]
+    assert unlinked
+    for item in unlinked:
+        assert not blocks(html_of(site, item)), item.key
+
+
+# --- validation, on the fixture data ------------------------------------------------------
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def only_problem(data_dir) -> str:
+    with pytest.raises(DataError) as info:
+        load(data_dir)
+    assert len(info.value.problems) == 1, info.value.problems
+    return str(info.value.problems[0])
+
+
+@pytest.mark.parametrize("url", ["https://www.advocaat.be/blog/marktconsultatie", "http://www.ejustice.just.fgov.be/x",
+                                 "https://ejustice.just.fgov.be.voorbeeld.com/wet"])
+def test_a_rule_on_a_non_official_host_is_refused(data_dir, url):
+    edit(data_dir / "regels.yml", "  url: https://www.ejustice.just.fgov.be/eli/wet/2016/06/17/2016021053/justel",
+         f"  url: {url}")
+    msg = only_problem(data_dir)
+    assert msg.startswith("data/regels.yml, regel 6, item 'regel-een' (nr. 1), veld 'url': "), msg  # the line of the field
+    assert "geen officiële bron" in msg and "www.ejustice.just.fgov.be" in msg and "eur-lex.europa.eu" in msg, msg
+
+
+def test_a_rule_without_an_article_number_is_refused(data_dir):
+    edit(data_dir / "regels.yml", "  artikel: art. 51", "  artikel: het artikel over marktconsultatie")
+    msg = only_problem(data_dir)
+    assert "item 'regel-een'" in msg and "veld 'artikel'" in msg and "'art. 51'" in msg, msg
+
+
+def test_a_rule_without_source_or_link_is_refused(data_dir):
+    edit(data_dir / "regels.yml", "  url: https://www.ejustice.just.fgov.be/eli/wet/2016/06/17/2016021053/justel\n", "")
+    msg = only_problem(data_dir)
+    assert "item 'regel-een'" in msg and "veld 'url'" in msg and "ontbreekt" in msg, msg
