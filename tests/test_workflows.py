@@ -138,7 +138,9 @@ def test_weekly_link_check_records_its_results_and_proposes_them():
     assert perms["contents"] == "write" and perms["pull-requests"] == "write"
     script = runs(wf)
     assert script.index("make --silent linkcheck-external") < script.index("git add data/linkcontrole.json")
-    assert "git diff --quiet -- data/linkcontrole.json" in script and 'git push --force origin "$branch"' in script
+    assert "git diff --quiet -- data/linkcontrole.json" in script
+    # The checkout keeps no token; the push alone gets one.
+    assert 'git push --force "https://x-access-token:${GH_TOKEN}@github.com/${GITHUB_REPOSITORY}.git" "$branch"' in script
     assert 'gh pr list --repo "$GITHUB_REPOSITORY" --head "$branch" --state open' in script
     assert "gh pr create" in script and "gh pr edit" in script
 
