@@ -139,7 +139,8 @@ class Voorbeeld(Entry):
 
     model_config = ConfigDict(title="Praktijkvoorbeeld")
     titel: Text = Field(description="Korte titel van het voorbeeld.")
-    organisatie: Text = Field(description="Wie het deed (organisatie of project).")
+    # Optional: the guide sometimes names an example by its title only ("Reduce en Reuse"), not by who did it.
+    organisatie: Optional[Text] = Field(default=None, description="Wie het deed (organisatie of project). Laat weg als de bron het niet zegt.")
     wat: Markdown = Field(description="Wat de organisatie deed, in eigen woorden.")
     resultaat: Optional[Markdown] = Field(default=None, description="Wat het opleverde, als de bron dat vermeldt.")
     bron: Url = Field(description="Webadres van de bron van dit voorbeeld.")
