@@ -16,6 +16,7 @@ from typing import Optional
 import jinja2
 
 from .catalog import INLINE_REF_RE, Catalog, Item, unknown_ref_message
+from .datum import datum_nl
 from .errors import DataError, Problem
 from .model import KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
 
@@ -58,6 +59,7 @@ class Renderer:
         self.env.filters["t"] = plain
         self.env.filters["indent_md"] = indent
         self.env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+        self.env.filters["datum"] = datum_nl  # "28 november 2026", the one format readers see
 
     # --- links ---------------------------------------------------------------
 

@@ -35,14 +35,13 @@ if str(ROOT) not in sys.path:
 
 from macros.adapter import LISTINGS  # noqa: E402
 from macros.catalog import load_cached  # noqa: E402
+from macros.datum import datum_nl  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
 from macros.verouderd import message, stale  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pagemeta")
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 # "{{ bronnen_lijst() }}" in a page: its entries come from data/bronnen.yml.
 MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(LISTINGS) + r")\s*\(")
 ISSUE_TEMPLATE = "inhoud.yml"
@@ -51,7 +50,7 @@ _state: dict = {}
 
 
 def dutch_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return datum_nl(day)
 
 
 def git_dates(project: Path) -> dict[str, dt.date]:
