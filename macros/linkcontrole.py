@@ -18,13 +18,6 @@ from .errors import Problem
 FILE = "linkcontrole.json"
 EXPLANATION = ("Geschreven door de wekelijkse linkcontrole (tools/linkcheck.py external --record): per webadres "
                "de dag waarop het laatst goed antwoordde. Niet met de hand bewerken.")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
-def dutch_date(day: dt.date) -> str:
-    """28 november 2026, as SCHRIJFWIJZER.md writes dates in running text."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def read(data_dir: Path, problems: list[Problem]) -> dict[str, dt.date]:

@@ -192,12 +192,31 @@ class Ambitie(Entry):
     themas: list[Id] = refs("thema", "Ids van thema's of productgroepen.")
 
 
+# Kinds of care setting readers filter the practice examples by, with the label they see.
+VOORZIENING_LABELS = {
+    "ziekenhuis": "Ziekenhuis",
+    "woonzorgcentrum": "Woonzorgcentrum",
+    "welzijnsorganisatie": "Welzijnsorganisatie",
+}
+VOORZIENINGEN = tuple(VOORZIENING_LABELS)
+# What the source says about an example: what was done ('beschreven'), or only its name ('verwijzing').
+VOORBEELD_SOORTEN = ("beschreven", "verwijzing")
+
+
 class Voorbeeld(Entry):
     """Een praktijkvoorbeeld uit de zorg."""
 
     model_config = ConfigDict(title="Praktijkvoorbeeld")
     titel: Text = Field(description="Korte titel van het voorbeeld.")
-    organisatie: Text = Field(description="Wie het deed (organisatie of project).")
+    soort: Literal[VOORBEELD_SOORTEN] = Field(
+        description="'beschreven' als de bron vertelt wat er gebeurde; 'verwijzing' als de leidraad het voorbeeld "
+                    "alleen noemt. Een verwijzing toont de site als verwijzing, niet als praktijkverhaal.")
+    voorzieningen: list[Literal[VOORZIENINGEN]] = Field(
+        default_factory=list,
+        description="Soort zorgvoorziening waar het voorbeeld speelt (" + ", ".join(VOORZIENINGEN) + "), alleen als "
+                    "de bron het zegt. Lezers filteren de voorbeelden hierop.")
+    # Optional: the guide sometimes names an example by its title only ("Reduce en Reuse"), not by who did it.
+    organisatie: Optional[Text] = Field(default=None, description="Wie het deed (organisatie of project). Laat weg als de bron het niet zegt.")
     wat: Markdown = Field(description="Wat de organisatie deed, in eigen woorden.")
     resultaat: Optional[Markdown] = Field(default=None, description="Wat het opleverde, als de bron dat vermeldt.")
     bron: Url = Field(description="Webadres van de bron van dit voorbeeld.")

@@ -16,9 +16,9 @@ from typing import Optional
 import jinja2
 
 from .catalog import INLINE_REF_RE, Catalog, Item, unknown_ref_message
+from .datum import datum_nl
 from .errors import DataError, Problem
-from .linkcontrole import dutch_date
-from .model import KINDS, SOORT_LABELS, TAAL_LABELS
+from .model import KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 # The pencil Material draws on its own "edit this page" button (material/file-edit-outline,
@@ -70,6 +70,7 @@ class Renderer:
         self.env.filters["t"] = plain
         self.env.filters["indent_md"] = indent
         self.env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+        self.env.filters["datum"] = datum_nl  # "28 november 2026", the one format readers see
 
     # --- links ---------------------------------------------------------------
 
@@ -130,7 +131,7 @@ class Renderer:
         return tpl.render(
             catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
             edit_url=self.edit_url, edit_link=self.edit_link, page=from_page,
-            last_good=catalog.last_good, dutch_date=dutch_date, **context,
+            last_good=catalog.last_good,  **context,
         )
 
     def page(self, item: Item) -> str:
@@ -156,7 +157,36 @@ class Renderer:
                 groups.setdefault(label, []).extend(i for i in items if i.entry.soort == soort)
             context = {"groups": [(label, group) for label, group in groups.items() if group],
                        "talen": TAAL_LABELS}
+        if kind == "voorbeeld":
+            # What the guide describes first; examples it only names come after them.
+            items = sorted(items, key=lambda i: (i.entry.soort != "beschreven", i.sort_key()))
+            context = self.example_facets(items)
         return self.render(f"{kind}_lijst.md.j2", from_page, items=items, **context)
+
+    def example_facets(self, items: list[Item]) -> dict:
+        """What readers filter the practice examples by: care setting and ambition, as the data says.
+
+        An example belongs to an ambition it names, or to the ambition of a strategy it names.
+        Returns, per example, the keys of its settings and ambitions (for the filter script's
+        data-* attributes), and the groups of the overview that works without JavaScript.
+        """
+        ambitions = {}
+        for i in items:
+            linked = self.catalog.related(i, "ambitie") + [s.parent for s in self.catalog.related(i, "strategie")]
+            ambitions[i.id] = sorted({a.key: a for a in linked}.values(), key=Item.sort_key)
+        settings = [(key, label, [i for i in items if key in i.entry.voorzieningen])
+                    for key, label in VOORZIENING_LABELS.items()]
+        settings = [s for s in settings if s[2]]
+        unknown = [i for i in items if not i.entry.voorzieningen]
+        by_ambition = [(a, [i for i in items if a in ambitions[i.id]]) for a in self.catalog.all("ambitie")]
+        return {
+            "settings": settings,
+            "no_setting": unknown,
+            "by_ambition": [(a, group) for a, group in by_ambition if group],
+            "no_ambition": [i for i in items if not ambitions[i.id]],
+            "ambitions_of": ambitions,
+            "setting_labels": VOORZIENING_LABELS,
+        }
 
     def abbreviations(self, text: Optional[str] = None) -> str:
         """Markdown abbreviation definitions: glossary terms become tooltips on every page.

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT, SEED_DIR, page_text
 
 sys.path.insert(0, str(ROOT / "tools"))
-from copycheck import RUN, shared_runs  # noqa: E402
+from copycheck import NAMES_FILE, RUN, load_names, shared_runs, words  # noqa: E402
 
 GUIDE = ROOT / "tests" / "bron" / "leidraad.txt"
 GUIDE_TEXT = GUIDE.read_text(encoding="utf-8")
@@ -71,18 +71,49 @@ def test_guide_copy_is_current():
     assert seeds[0].read_text(encoding="utf-8") == GUIDE_TEXT
 
 
-def test_no_run_of_twelve_words_copied_from_the_guide(site):
+def test_no_run_of_eight_words_copied_from_the_guide(site):
+    assert RUN == 8
+    names = load_names()
     hits = []
     for page in pages(site):
-        for run in shared_runs(GUIDE_TEXT, page_text(page)):
+        for run in shared_runs(GUIDE_TEXT, page_text(page), names=names):
             hits.append(f"{page.relative_to(site)}: \"{run}\"")
-    assert not hits, f"{len(hits)} run(s) of {RUN}+ words copied from the guide:\n" + "\n".join(hits[:30])
+    assert not hits, (f"{len(hits)} reeks(en) van {RUN} of meer woorden uit de leidraad (herschrijf ze; een naam of "
+                      f"titel hoort in tests/bron/namen.yml):\n" + "\n".join(hits[:30]))
 
 
 def test_copy_check_can_fail(tmp_path):
     """The copy check itself finds a pasted sentence (guards against a check that never fires)."""
     sentence = " ".join(GUIDE_TEXT.split()[200:215])
     assert shared_runs(GUIDE_TEXT, f"Iets anders. {sentence} Nog iets.")
+    # Eight words of a guide sentence are enough; seven are not.
+    eight = "Circulair aankopen begint met het stellen van de"
+    assert shared_runs(GUIDE_TEXT, f"Wist je dat {eight.lower()} vragen?", names=[]) == [eight.lower()]
+    assert not shared_runs(GUIDE_TEXT, "Wist je dat circulair aankopen begint met het stellen van vragen?", names=[])
+
+
+def test_allowed_names_break_runs_but_prose_around_them_still_counts():
+    names = load_names()
+    title = "Potentieel hergebruik van product of component maximaliseren"  # 7 words, an ambition title
+    # The title next to guide words would otherwise join them into a run of 8 or more.
+    text = f"D. {title} is ambitie D."
+    assert shared_runs(GUIDE_TEXT, text, names=[]), "without the allow-list the title plus 'D.' makes a run"
+    assert not shared_runs(GUIDE_TEXT, text, names=names)
+    # A copied sentence is still found when a name sits in it: the words around the name count.
+    copied = ("Zorg ervoor dat langer lopende contracten ruimte laten voor innovatie, evalueer je voorgaande "
+              "bestekken en reflecteer voortdurend op het aankoopproces. Dialoog met de markt.")
+    assert shared_runs(GUIDE_TEXT, copied, names=names)
+
+
+def test_allow_list_holds_only_names_from_the_guide():
+    """Each entry is a short name or title that occurs in the guide: no sentences, no stale entries."""
+    entries = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    guide = " " + " ".join(words(GUIDE_TEXT)) + " "
+    for entry in entries:
+        ws = words(entry)
+        assert 1 <= len(ws) <= 10, f"{entry!r}: een naam of titel, geen zin (hoogstens tien woorden)"
+        assert not entry.rstrip().endswith((".", "!", "?")), f"{entry!r}: een naam eindigt niet op een leesteken"
+        assert f" {' '.join(ws)} " in guide, f"{entry!r} staat niet in de leidraad: haal het uit {NAMES_FILE.name}"
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=lambda f: f"{f['pagina']}:{f['feit']}")
@@ -163,3 +194,14 @@ def test_licences_say_what_is_ours_and_quote_the_guide_as_printed(site):
             if "leidraad" in sentence.lower() and "CC BY" in sentence:
                 raise AssertionError(f"Een licentie van ons bij de leidraad: {sentence!r}")
             assert not re.search(r"leidraad[^.]*(Naamsvermelding|4\.0|BY-)", sentence), sentence
+
+
+NESTED_BRACKETS_RE = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+def test_no_brackets_inside_brackets(site):
+    """"(Ziekenhuis aan de Stroom (ZAS))" reads badly: a list shows "title – organisation" instead."""
+    found = [f"{page.relative_to(site)}: {m.group(0)}" for page in pages(site)
+             for m in NESTED_BRACKETS_RE.finditer(page_text(page))]
+    assert not found, "haakjes binnen haakjes:\n" + "\n".join(found[:20])
+    assert NESTED_BRACKETS_RE.search("Herbruikbare hechtsets (Ziekenhuis aan de Stroom (ZAS))")

@@ -184,3 +184,20 @@ def test_every_problem_is_reported_at_once(data_dir):
     edit(data_dir / "valkuilen.yml", "  bronnen: [tool]", "  bronnen: [tol]")
     found = problems(data_dir)
     assert len(found) == 2 and "data/themas.yml" in found[0] + found[1] and "data/valkuilen.yml" in found[0] + found[1]
+
+
+def test_example_kind_and_setting_take_only_known_values(data_dir):
+    """soort and voorzieningen of a practice example: a typo names the field and the valid choices."""
+    edit(data_dir / "voorbeelden.yml", "  soort: beschreven\n", "  soort: beschrijving\n  voorzieningen: [ziekenhuizen]\n")
+    found = problems(data_dir)
+    assert len(found) == 2, found
+    kind = next(m for m in found if "veld 'soort'" in m)
+    assert "item 'voorbeeld-een'" in kind and "'beschrijving'" in kind and "'beschreven' of 'verwijzing'" in kind
+    setting = next(m for m in found if "voorzieningen" in m)
+    assert "'ziekenhuizen'" in setting and "'ziekenhuis'" in setting and "'woonzorgcentrum'" in setting
+
+
+def test_example_kind_is_required(data_dir):
+    edit(data_dir / "voorbeelden.yml", "  soort: beschreven\n", "")
+    msg = only(data_dir)
+    assert "item 'voorbeeld-een'" in msg and "veld 'soort'" in msg and "ontbreekt" in msg

@@ -2,6 +2,11 @@
 
 Usage: python tools/copycheck.py SEED_FILE PATH... (files or folders; .md .yml .html .txt)
 Exit 1 and list the runs when any is found. The site's text must be our own words.
+
+Names and titles are not prose: a step is called "Dialoog met de markt" in the guide and on the
+site. The allow-list tests/bron/namen.yml holds them; each occurrence in the checked text counts
+as a single break in the text, so a name neither makes a run nor joins the words around it into
+one. Prose next to a name still counts.
 """
 from __future__ import annotations
 
@@ -10,18 +15,52 @@ import re
 import sys
 from pathlib import Path
 
-RUN = 12
+import yaml
+
+RUN = 8
 WORD_RE = re.compile(r"[a-zà-ÿ0-9]+")
 URL_RE = re.compile(r"https?://\S+|mailto:\S+")
 TAG_RE = re.compile(r"<[^>]+>")
+NAMES_FILE = Path(__file__).resolve().parent.parent / "tests" / "bron" / "namen.yml"
+# Stands for an allowed name: no word of the guide can equal it, so no shared run crosses it.
+BREAK = "\x00"
 
 
 def words(text: str) -> list[str]:
     return WORD_RE.findall(URL_RE.sub(" ", text).lower())
 
 
+def load_names(path: Path = NAMES_FILE) -> list[list[str]]:
+    """The allow-list as word sequences, longest first (a longer name wins over a name inside it)."""
+    if not path.is_file():
+        return []
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    names = {tuple(words(str(e))) for e in entries}
+    return sorted((list(n) for n in names if n), key=len, reverse=True)
+
+
+def mask(ws: list[str], names: list[list[str]]) -> list[str]:
+    """Replace every occurrence of an allowed name by one BREAK."""
+    if not names:
+        return ws
+    by_first: dict[str, list[list[str]]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
+    out, i = [], 0
+    while i < len(ws):
+        for name in by_first.get(ws[i], ()):
+            if ws[i:i + len(name)] == name:
+                out.append(BREAK)
+                i += len(name)
+                break
+        else:
+            out.append(ws[i])
+            i += 1
+    return out
+
+
 def grams(ws: list[str], n: int = RUN) -> set[str]:
-    return {" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+    return {" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1) if BREAK not in ws[i:i + n]}
 
 
 def html_text(raw: str) -> str:
@@ -29,12 +68,15 @@ def html_text(raw: str) -> str:
     return html.unescape(TAG_RE.sub(" ", raw))
 
 
-def shared_runs(seed_text: str, text: str, n: int = RUN) -> list[str]:
-    return sorted(grams(words(seed_text), n) & grams(words(text), n))
+def shared_runs(seed_text: str, text: str, n: int = RUN, names: list[list[str]] | None = None) -> list[str]:
+    """Runs of n words that `text` shares with the guide, names of the allow-list left out."""
+    names = load_names() if names is None else names
+    return sorted(grams(words(seed_text), n) & grams(mask(words(text), names), n))
 
 
 def main(argv: list[str]) -> int:
     seed = Path(argv[0]).read_text(encoding="utf-8")
+    names = load_names()
     hits = 0
     for arg in argv[1:]:
         root = Path(arg)
@@ -43,11 +85,13 @@ def main(argv: list[str]) -> int:
             text = f.read_text(encoding="utf-8", errors="replace")
             if f.suffix == ".html":
                 text = html_text(text)
-            for run in shared_runs(seed, text):
+            for run in shared_runs(seed, text, names=names):
                 hits += 1
                 print(f"{f}: \"{run}\"")
     if hits:
-        print(f"{hits} run(s) of {RUN}+ words copied from the guide: rewrite them in our own words.")
+        print(f"{hits} reeks(en) van {RUN} of meer woorden uit de leidraad: herschrijf ze in eigen woorden. "
+              f"Is het een naam of titel (van een stap, norm, organisatie of hulpbron)? Zet ze dan in "
+              f"{NAMES_FILE.relative_to(NAMES_FILE.parent.parent.parent)}.")
         return 1
     return 0
 

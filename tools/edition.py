@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.datum import datum_nl  # noqa: E402  (the one Dutch date format)
 
 # Base name of the downloadable files: dist/<NAME>-<version>-offline.zip, dist/<NAME>-<version>.pdf
 NAME = "circulair-aankopen-zorg"
 UNVERSIONED = "ongeversioneerd"
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-          "augustus", "september", "oktober", "november", "december"]
-
 
 @dataclass(frozen=True)
 class Edition:
@@ -41,7 +41,7 @@ class Edition:
 
     @property
     def date_nl(self) -> str:
-        return f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
+        return datum_nl(self.date)
 
     @property
     def label(self) -> str:

@@ -36,9 +36,9 @@ if str(ROOT) not in sys.path:
 
 from macros.adapter import LISTINGS  # noqa: E402
 from macros.catalog import load_cached  # noqa: E402
+from macros.datum import datum_nl  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
-from macros.linkcontrole import dutch_date  # noqa: E402
 from macros.verouderd import message, stale, unchecked  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pagemeta")
@@ -121,7 +121,7 @@ def on_page_context(context, page, config, nav):
     dates = [_state["dates"][f] for f in files if f in _state["dates"]]
     if dates:
         page.meta["bijgewerkt"] = max(dates).isoformat()
-        page.meta["bijgewerkt_tekst"] = dutch_date(max(dates))
+        page.meta["bijgewerkt_tekst"] = datum_nl(max(dates))
     item = _state["generated"].get(page.file.src_uri)
     if item is not None:
         page.meta["bron_bestand"] = item.file

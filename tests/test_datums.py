@@ -1,0 +1,92 @@
+"""Dates readers see are written one way, in Dutch: "28 november 2026" (SCHRIJFWIJZER.md).
+
+The whole visible page is read, header and footer included (the edition stamp, "Laatst
+bijgewerkt"), not only the article. Code examples (<code>, <pre>) and attributes such as
+<time datetime="2026-11-28"> are not text a reader reads as a date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import ROOT
+from macros.datum import datum_nl
+from macros.render import Renderer
+
+# 2026-11-28, 28-11-2026, 28/11/2026, 28.11.2026, 2026/11/28
+NUMERIC_DATE_RE = re.compile(r"(?<![\d.,-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d-])")
+DUTCH_DATE_RE = re.compile(r"\b([1-9]|[12]\d|3[01]) (januari|februari|maart|april|mei|juni|juli|augustus|"
+                           r"september|oktober|november|december) (\d{4})\b")
+
+
+class VisibleText(HTMLParser):
+    """Text of <body> outside <script>, <style>, <code>, <pre> and <template>."""
+
+    SKIP = {"script", "style", "code", "pre", "template"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+        self.body = False
+
+    def handle_starttag(self, tag, attrs):
+        self.body = self.body or tag == "body"
+        if tag in self.SKIP:
+            self.skip += 1
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if self.body and not self.skip:
+            self.parts.append(data)
+
+
+def visible_text(path: Path) -> str:
+    parser = VisibleText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join("".join(parser.parts).split())
+
+
+def numeric_dates(text: str) -> list[str]:
+    return [text[max(0, m.start() - 40):m.end() + 10] for m in NUMERIC_DATE_RE.finditer(text)]
+
+
+def test_no_numeric_date_on_any_page(site):
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        for context in numeric_dates(visible_text(page)):
+            found.append(f"{page.relative_to(site)}: ...{context}...")
+    assert not found, ("datums die een lezer ziet, schrijf je als '28 november 2026' (SCHRIJFWIJZER.md):\n"
+                       + "\n".join(found[:30]))
+
+
+def test_dates_readers_see_are_written_in_full(site):
+    """The pages that show a date show it the Dutch way: the edition in every footer, the open data page."""
+    for rel in ("index.html", "hulpmiddelen/open-data.html", "bronnen.html"):
+        assert DUTCH_DATE_RE.search(visible_text(site / rel)), rel
+
+
+def test_the_check_finds_numeric_dates(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>Gecontroleerd op 28-11-2026 en 2026-11-28.</p><time datetime=\"2026-11-28\">"
+                    "28 november 2026</time><pre>gecontroleerd: 2026-11-28</pre><p>ISO 14024 en 1.500 euro, "
+                    "versie 5e69f42, 0,745 euro.</p></body></html>", encoding="utf-8")
+    assert len(numeric_dates(visible_text(page))) == 2
+
+
+def test_one_format_for_every_date():
+    assert datum_nl(dt.date(2026, 11, 28)) == "28 november 2026"
+    assert datum_nl(dt.date(2027, 3, 5)) == "5 maart 2027"
+    env = Renderer.__new__(Renderer)  # the filter only, without a catalog
+    Renderer.__init__(env, catalog=None)
+    assert env.env.from_string("{{ d|datum }}").render(d=dt.date(2030, 7, 1)) == "1 juli 2030"
+    # The templates write dates only through the filter (or the edition's date_nl).
+    for template in sorted((ROOT / "macros" / "templates").glob("*.j2")):
+        assert "strftime" not in template.read_text(encoding="utf-8"), template.name

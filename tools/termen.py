@@ -1,0 +1,212 @@
+"""Terminology check: one word per concept across the site, by the list in data/termen.yml.
+
+    python3 tools/termen.py            # check the project; exit 1 and list every finding
+
+Each entry of data/termen.yml names the word we use (`voorkeur`) and the forms we do not use
+(`niet`). The check searches the text readers see, in the files it comes from, and reports
+file, line, the form found and the preferred word:
+
+- data/*.yml: every text value, except ids, references, web addresses, fixed choices and the
+  fields `term` and `aliassen` of data/begrippen.yml (the glossary names other spellings on
+  purpose, so they get the tooltip); YAML comments are not text of the site;
+- docs/**/*.md, macros/templates/*.j2, overrides/**/*.html: the text, without link targets,
+  web addresses, Jinja tags and comments;
+- docs/assets/javascripts/**/*.js: the strings, without comments.
+
+It runs in `make test` (tests/test_termen.py). Matching ignores case unless an entry says
+`hoofdlettergevoelig: true`, and only whole words count ("facility" is found in
+"facility-verantwoordelijke", not in "facilitair").
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TERMS_FILE = "data/termen.yml"
+
+# Keys whose values are not prose: ids, references, addresses, fixed choices, dates, numbers.
+SKIP_KEYS = {"id", "url", "bron", "soort", "taal", "letter", "nummer", "gecontroleerd", "voorzieningen",
+             "stappen", "ambities", "strategieen", "valkuilen", "voorbeelden", "bronnen", "begrippen",
+             "themas", "zie_ook", "regels"}
+# The glossary names the other spellings on purpose.
+SKIP_KEYS_PER_FILE = {"data/begrippen.yml": {"term", "aliassen"}}
+
+LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+URL_RE = re.compile(r"(?:https?|mailto|file):[^\s)\"'<>]+")
+JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+JS_COMMENT_RE = re.compile(r"/\*.*?\*/|(?<![:\\\"'])//[^\n]*", re.S)
+ATTR_LIST_RE = re.compile(r"\{ ?[#.][^}\n]*\}")  # { #anker } and { .klasse } of Markdown
+
+
+@dataclass
+class Term:
+    voorkeur: str
+    niet: list[str]
+    waarom: str
+    behalve: list[str] = field(default_factory=list)
+    hoofdlettergevoelig: bool = False
+    line: int = 0
+
+    def pattern(self) -> re.Pattern:
+        forms = sorted(self.niet, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in forms)
+        flags = 0 if self.hoofdlettergevoelig else re.IGNORECASE
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    found: str
+    term: Term
+
+    def message(self) -> str:
+        found = " ".join(self.found.split())
+        return (f"{self.file}, regel {self.line}: '{found}' -> schrijf '{self.term.voorkeur}'. "
+                f"{' '.join(self.term.waarom.split())} (woordkeuze: {TERMS_FILE}, regel {self.term.line})")
+
+
+class TermsFileError(Exception):
+    """data/termen.yml itself is broken: the message says where and how to fix it."""
+
+
+# --- the list --------------------------------------------------------------------------
+
+
+def load_terms(root: Path = ROOT) -> list[Term]:
+    path = root / TERMS_FILE
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", regel {mark.line + 1}" if mark else ""
+        raise TermsFileError(f"{TERMS_FILE}{where}: YAML-syntaxfout ({getattr(exc, 'problem', exc)}). "
+                             "Controleer de inspringing (spaties), de dubbele punten en de aanhalingstekens.") from None
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise TermsFileError(f"{TERMS_FILE}: verwacht een lijst van items die elk beginnen met '- voorkeur:'.")
+    terms, problems = [], []
+    allowed = {"voorkeur", "niet", "waarom", "behalve", "hoofdlettergevoelig"}
+    for number, item in enumerate(node.value, start=1):
+        line = item.start_mark.line + 1
+        where = f"{TERMS_FILE}, regel {line}, item {number}"
+        if not isinstance(item, yaml.MappingNode):
+            problems.append(f"{where}: verwacht velden (voorkeur, niet, waarom), geen losse tekst.")
+            continue
+        data = yaml.safe_load(yaml.serialize(item))
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            problems.append(f"{where}: onbekend veld {', '.join(repr(u) for u in unknown)}. "
+                            f"Toegelaten velden: {', '.join(sorted(allowed))}.")
+        for name in ("voorkeur", "waarom"):
+            if not isinstance(data.get(name), str) or not data[name].strip():
+                problems.append(f"{where}, veld '{name}': dit verplichte veld ontbreekt of is leeg. Vul een tekst in.")
+        niet = data.get("niet")
+        if not isinstance(niet, list) or not niet or not all(isinstance(n, str) and n.strip() for n in niet):
+            problems.append(f"{where}, veld 'niet': verwacht een lijst van woorden, bv. [Quick scan, Quick-scan].")
+        behalve = data.get("behalve") or []
+        if not isinstance(behalve, list) or not all(isinstance(b, str) for b in behalve):
+            problems.append(f"{where}, veld 'behalve': verwacht een lijst van bestanden, bv. [data/regels.yml].")
+        if not isinstance(data.get("hoofdlettergevoelig", False), bool):
+            problems.append(f"{where}, veld 'hoofdlettergevoelig': schrijf true of false.")
+        if len(problems):
+            continue
+        terms.append(Term(data["voorkeur"].strip(), [n.strip() for n in niet], data["waarom"].strip(),
+                          [b.strip() for b in behalve], data.get("hoofdlettergevoelig", False), line))
+    if problems:
+        raise TermsFileError("\n".join(problems))
+    return terms
+
+
+# --- where the site's text is ------------------------------------------------------------
+
+
+def blank(text: str, pattern: re.Pattern) -> str:
+    """Replace every match by spaces of the same length (line breaks kept), so offsets stay put."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def yaml_text(raw: str, rel: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the prose values of a data file."""
+    node = yaml.compose(raw)
+    skip = SKIP_KEYS | SKIP_KEYS_PER_FILE.get(rel, set())
+    spans: list[tuple[int, int]] = []
+
+    def walk(n, skipped: bool) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for key, value in n.value:
+                walk(value, skipped or key.value in skip)
+        elif isinstance(n, yaml.SequenceNode):
+            for value in n.value:
+                walk(value, skipped)
+        elif isinstance(n, yaml.ScalarNode) and not skipped and isinstance(n.value, str):
+            spans.append((n.start_mark.index, n.end_mark.index))
+
+    if node is not None:
+        walk(node, False)
+    return spans
+
+
+def site_files(root: Path) -> list[Path]:
+    files = [p for p in sorted((root / "data").glob("*.yml")) if p.relative_to(root).as_posix() != TERMS_FILE]
+    files += sorted((root / "docs").rglob("*.md"))
+    files += sorted((root / "macros" / "templates").glob("*.j2"))
+    files += sorted((root / "overrides").rglob("*.html"))
+    files += sorted((root / "docs" / "assets" / "javascripts").rglob("*.js"))
+    return files
+
+
+def checkable(path: Path, rel: str) -> tuple[str, list[tuple[int, int]]]:
+    """The file's text with everything that is not text of the site blanked out, and the spans to search."""
+    raw = path.read_text(encoding="utf-8")
+    text = blank(blank(raw, LINK_TARGET_RE), URL_RE)
+    if path.suffix == ".yml":
+        return text, yaml_text(raw, rel)
+    if path.suffix == ".js":
+        return blank(text, JS_COMMENT_RE), [(0, len(text))]
+    text = blank(blank(blank(text, JINJA_RE), HTML_COMMENT_RE), ATTR_LIST_RE)
+    return text, [(0, len(text))]
+
+
+def check(root: Path = ROOT, terms: list[Term] | None = None) -> list[Finding]:
+    terms = load_terms(root) if terms is None else terms
+    compiled = [(t, t.pattern()) for t in terms]
+    findings = []
+    for path in site_files(root):
+        rel = path.relative_to(root).as_posix()
+        text, spans = checkable(path, rel)
+        for term, pattern in compiled:
+            if rel in term.behalve:
+                continue
+            for start, end in spans:
+                for match in pattern.finditer(text, start, end):
+                    findings.append(Finding(rel, text.count("\n", 0, match.start()) + 1, match.group(0), term))
+    return sorted(findings, key=lambda f: (f.file, f.line, f.found.casefold()))
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]).resolve() if argv else ROOT
+    try:
+        findings = check(root)
+    except TermsFileError as exc:
+        print(exc)
+        return 1
+    for f in findings:
+        print(f.message())
+    if findings:
+        print(f"{len(findings)} woord(en) die we anders schrijven. De lijst staat in {TERMS_FILE}.")
+        return 1
+    print(f"Woordkeuze in orde ({len(load_terms(root))} regels uit {TERMS_FILE}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
