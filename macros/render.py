@@ -129,6 +129,12 @@ class Renderer:
                        "talen": TAAL_LABELS}
         return self.render(f"{kind}_lijst.md.j2", from_page, items=items, **context)
 
+    def changelog(self, changelog, section, from_page: str) -> str:
+        """The page "Nieuw en gewijzigd" (macros/wijzigingen.py): this edition's notes, then all of them."""
+        feed = href("feed.xml", from_page)
+        return self.render("wijziging_lijst.md.j2", from_page, notes=changelog.notes, section=section,
+                           feed=feed, href=href)
+
     def abbreviations(self, text: Optional[str] = None) -> str:
         """Markdown abbreviation definitions: glossary terms become tooltips on every page.
 
