@@ -1,6 +1,6 @@
 """feed.xml: the change notes as an Atom feed (RFC 4287), one entry per note, newest first.
 
-Readers subscribe in a feed reader, Outlook or Teams; the feed is a static file of the
+Readers subscribe in a feed reader; the feed is a static file of the
 site, so no third-party service is involved. tests/test_feed.py validates it against
 the RFC's RELAX NG schema and the rules the schema cannot express.
 
