@@ -56,6 +56,19 @@ offline: $(STAMP) $(NODE_STAMP)
 pdf: build browser
 	$(BIN)/python tools/pdf.py --site $(SITE) --out $(DIST)
 
+# An edition (tools/release.py; version vJJJJ.MM, a second one in a month vJJJJ.MM.2): records the
+# change notes since the previous edition in data/edities.yml, commits and tags that, then makes the
+# edition's offline bundle, PDF (both with "Wijzigingen in deze editie") and release text in $(DIST)/.
+# Refuses on a dirty tree, off main, or without new notes. `make release-plan` only shows what it would do.
+# Publishing is a push of main and the tag: the deploy workflow then makes the GitHub release.
+.PHONY: release release-plan
+release-plan: $(STAMP)
+	$(BIN)/python tools/release.py plan
+release: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/release.py make
+	$(MAKE) --no-print-directory build offline pdf
+	$(BIN)/python tools/release.py notes --out $(DIST)/wijzigingen-$$($(BIN)/python tools/edition.py --version).md
+
 # Benchmark, not a test (not in `make test`): Lighthouse (pinned in package-lock.json) in mobile and desktop
 # mode on one page of each kind, served with gzip and cache headers (tools/serve_gzip.py); the time of
 # `make build`; build time and size with the data multiplied 1x, 10x, 100x (tools/synth_data.py).

@@ -45,6 +45,17 @@ def define_env(env) -> None:
         """Number of entries of a kind, e.g. {{ aantal('bron') }}."""
         return len(renderer().catalog.all(kind))
 
+    @env.macro
+    def wijzigingen_overzicht() -> str:
+        """De wijzigingsnota's uit data/wijzigingen.yml: die van deze editie, dan alle, nieuwste eerst."""
+        from .wijzigingen import load_cached as load_changelog, page_titles
+
+        r = renderer()
+        changelog = load_changelog(data_dir, r.catalog, page_titles(env.conf["docs_dir"], r.catalog))
+        edition = env.conf["extra"].get("edition") or {}
+        section = changelog.this_edition(edition.get("version", ""), edition.get("label", "Editie"))
+        return r.changelog(changelog, section, env.page.file.src_uri)
+
     # The tools pages (docs/hulpmiddelen/): purchase guide, checklists, open data.
     from .hulpmiddelen import define_tool_macros
 

@@ -7,6 +7,7 @@ them; titles and descriptions are Dutch because editors read them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
@@ -348,3 +349,81 @@ def ref_fields(model: type[BaseModel]) -> dict[str, str]:
         if isinstance(extra, dict) and "x-verwijst-naar" in extra:
             out[name] = extra["x-verwijst-naar"]
     return out
+
+
+# --- change notes and editions ------------------------------------------------
+# Not entries of the catalog: a note is about entries and pages, it is never linked from them.
+# macros/wijzigingen.py loads both files and resolves what a note points at.
+
+KIND_NOUNS = {"stap": "processtap", "ambitie": "ambitie", "strategie": "strategie", "valkuil": "valkuil",
+              "voorbeeld": "praktijkvoorbeeld", "bron": "hulpbron", "begrip": "begrip", "thema": "thema", "regel": "regel"}
+ITEM_REF_RE = re.compile(r"^([a-z]+):([^\s:]+)$")
+EDITION_RE = re.compile(r"^v\d{4}\.(0[1-9]|1[0-2])(\.([2-9]|[1-9]\d+))?$")
+
+
+def _check_plain(value: str) -> str:
+    # Plain text refuses '<' and '>' already (macros/safety.py): a note also goes into the feed.
+    return " ".join(_check_text(value).split())
+
+
+def _check_item_ref(value: str) -> str:
+    value = value.strip()
+    match = ITEM_REF_RE.match(value)
+    if not match or match.group(1) not in KINDS:
+        raise ValueError(f"'{value}' is geen geldige verwijzing naar een item. Schrijf soort:id, bv. "
+                         f"'bron:mvoo-criteriatool', met als soort een van: {', '.join(KINDS)}")
+    _check_id(match.group(2))
+    return value
+
+
+def _check_page_path(value: str) -> str:
+    value = value.strip()
+    if value.startswith("docs/"):
+        raise ValueError(f"schrijf het pad zonder 'docs/' ervoor: '{value[5:]}'")
+    if not value.endswith(".md") or value.startswith("/") or "\\" in value or " " in value:
+        raise ValueError(f"'{value}' is geen pagina. Schrijf het pad van het Markdown-bestand binnen docs/, "
+                         "bv. 'over.md' of 'inleiding/aan-de-slag.md'")
+    return value
+
+
+def _check_version(value: str) -> str:
+    if not EDITION_RE.match(value):
+        raise ValueError(f"'{value}' is geen geldige editie: verwacht vJJJJ.MM of vJJJJ.MM.N, bv. 'v2027.03'. "
+                         "Dit bestand schrijft `make release`; pas het niet met de hand aan")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_check_plain), WithJsonSchema({"type": "string", "minLength": 1})]
+ItemRef = Annotated[str, AfterValidator(_check_item_ref), WithJsonSchema(
+    {"type": "string", "pattern": r"^(" + "|".join(KINDS) + r"):" + ID_RE.pattern[1:]})]
+PagePath = Annotated[str, AfterValidator(_check_page_path), WithJsonSchema(
+    {"type": "string", "pattern": r"^(?!docs/)[^/\s\\][^\s\\]*\.md$"})]
+Version = Annotated[str, AfterValidator(_check_version), WithJsonSchema({"type": "string", "pattern": EDITION_RE.pattern})]
+
+
+class Wijziging(BaseModel):
+    """Een wijzigingsnota: wat er inhoudelijk veranderde aan de gids, waarom, en waar."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, field_title_generator=_field_title,
+                              title="Wijziging")
+    id: Id = Field(description="Vaste, korte naam in kleine letters met koppeltekens, bv. 'mvoo-uitgever'. "
+                               "Wordt het anker op de pagina Nieuw en gewijzigd en de id in de feed: wijzig hem niet meer na publicatie.")
+    datum: dt.date = Field(description="Dag van de wijziging (JJJJ-MM-DD): de dag waarop ze gepubliceerd werd of wordt.")
+    titel: PlainText = Field(description="Wat er veranderde, in een korte zin (wordt de titel in de lijst en in de feed).")
+    wat: PlainText = Field(description="Wat er veranderde, voor een lezer: één tot drie zinnen, gewone tekst.")
+    waarom: PlainText = Field(description="Waarom het veranderde: een nieuwe bron, een fout, een vraag van lezers...")
+    items: list[ItemRef] = Field(default_factory=list, description="Items die veranderden, als soort:id, bv. "
+                                 "'bron:mvoo-criteriatool' of 'stap:behoefte'. Soorten: " + ", ".join(KINDS) + ".")
+    paginas: list[PagePath] = Field(default_factory=list, description="Handgeschreven pagina's die veranderden, als pad "
+                                    "binnen docs/, bv. 'over.md' of 'inleiding/aan-de-slag.md'.")
+    hele_gids: bool = Field(default=False, description="true als de wijziging elke pagina raakt (dan verschijnt ze onder elke pagina).")
+
+
+class Editie(BaseModel):
+    """Een vaste editie van de gids (geschreven door `make release`)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, field_title_generator=_field_title,
+                              title="Editie")
+    versie: Version = Field(description="Versie van de editie, vJJJJ.MM (een tweede editie in dezelfde maand: vJJJJ.MM.2).")
+    datum: dt.date = Field(description="Dag waarop de editie werd vastgelegd.")
+    wijzigingen: list[Id] = Field(default_factory=list, description="Ids van de wijzigingsnota's die in deze editie nieuw zijn.")

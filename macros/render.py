@@ -188,6 +188,17 @@ class Renderer:
             "setting_labels": VOORZIENING_LABELS,
         }
 
+    def changelog(self, changelog, section, from_page: str) -> str:
+        """The page "Nieuw en gewijzigd" (macros/wijzigingen.py): this edition's notes, then all of them."""
+        feed = href("feed.xml", from_page)
+
+        def to(target: str, page: str) -> str:
+            # A note about this very page links to it by name, not with an empty href.
+            return href(target, page) or posixpath.basename(target)
+
+        return self.render("wijziging_lijst.md.j2", from_page, notes=changelog.notes, section=section,
+                           feed=feed, href=to)
+
     def abbreviations(self, text: Optional[str] = None) -> str:
         """Markdown abbreviation definitions: glossary terms become tooltips on every page.
 

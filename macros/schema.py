@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter
 
-from .model import KINDS, Kind
+from .model import KINDS, Kind, Wijziging
 
 
 def schema_for(kind: Kind) -> dict:
@@ -19,6 +19,18 @@ def schema_for(kind: Kind) -> dict:
     }
 
 
+def notes_schema() -> dict:
+    """Schema of data/wijzigingen.yml (data/edities.yml is written by `make release`, not by hand)."""
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Wijzigingsnota's (data/wijzigingen.yml)",
+        "description": "Een lijst van wijzigingsnota's. Elke nota begint met '- id: ...'.",
+        **TypeAdapter(list[Wijziging]).json_schema(),
+    }
+
+
 def all_schemas() -> dict[str, dict]:
-    """File name of the schema -> schema, for every data file."""
-    return {kind.file.replace(".yml", ".schema.json"): schema_for(kind) for kind in KINDS.values() if kind.file}
+    """File name of the schema -> schema, for every data file editors write."""
+    out = {kind.file.replace(".yml", ".schema.json"): schema_for(kind) for kind in KINDS.values() if kind.file}
+    out["wijzigingen.schema.json"] = notes_schema()
+    return out

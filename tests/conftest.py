@@ -59,6 +59,11 @@ def site() -> Path:
 
 def page_text(path: Path) -> str:
     """The visible text of a page's article, whitespace collapsed."""
+    return html_text(path.read_text(encoding="utf-8"))
+
+
+def html_text(raw: str) -> str:
+    """The visible text of the <article> in a page's HTML, whitespace collapsed."""
     from html.parser import HTMLParser
 
     # Inline tags (a, abbr, strong, ...) must not split a word: "<abbr>PVC</abbr>-producten".
@@ -87,7 +92,6 @@ def page_text(path: Path) -> str:
             if not self.skip:
                 self.parts.append(data)
 
-    raw = path.read_text(encoding="utf-8")
     start, end = raw.find("<article"), raw.find("</article>")
     parser = Text()
     parser.feed(raw[start:end] if start >= 0 else raw)

@@ -152,3 +152,24 @@ def test_the_stamp_is_the_same_online_and_in_the_bundle(site, bundle):
     inner = footer_stamp((bundle / "stappen" / "behoefte.html").read_text(encoding="utf-8"))
     assert inner == offline
     assert offline in (bundle / "LEESMIJ.txt").read_text(encoding="utf-8")
+
+
+def test_the_bundle_says_what_changed_in_this_edition(bundle):
+    """The bundle carries "Wijzigingen in deze editie": on its page "Nieuw en gewijzigd" and in LEESMIJ.txt."""
+    sys.path.insert(0, str(ROOT))
+    from macros.catalog import load
+    from macros.wijzigingen import load as load_changelog, page_titles
+
+    catalog = load(ROOT / "data")
+    edition = edition_module.current(ROOT)
+    section = load_changelog(ROOT / "data", catalog, page_titles(ROOT / "docs", catalog)).this_edition(edition.version, edition.label)
+    assert section.notes, "geen wijzigingen in deze editie om te controleren"
+    page = (bundle / "nieuw-en-gewijzigd.html").read_text(encoding="utf-8")
+    this = page[page.index('id="deze-editie"'):page.index('id="volgen"')]
+    readme = (bundle / "LEESMIJ.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+    assert "Wijzigingen in deze editie\n\n" + section.intro in readme
+    for note in section.notes:
+        assert f'href="#{note.id}"' in this, note.id
+        assert f"- {note.entry.titel} ({note.datum_nl})\n  {note.entry.wat}\n  Waarom: {note.entry.waarom}" in readme
+    assert (bundle / "feed.xml").is_file()
+    assert "!ENV" not in readme and "https://circulaire-zorg.github.io/aankoopgids/downloads.html" in readme

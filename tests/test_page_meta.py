@@ -42,6 +42,10 @@ def source_pages(site: Path) -> dict[str, list[str]]:
                             ("themas_overzicht", "themas"), ("regels_lijst", "regels")):
             if macro + "()" in text.replace(" ", ""):
                 files.append(f"data/{data}.yml")
+        if "wijzigingen_overzicht()" in text.replace(" ", ""):
+            files += ["data/wijzigingen.yml", "data/edities.yml"]
+        if "config.extra.edities" in text:
+            files.append("data/edities.yml")
         pages[rel[:-3] + ".html"] = files
     for item in CATALOG.pages():
         pages[item.page[:-3] + ".html"] = [item.file]

@@ -134,3 +134,32 @@ def test_one_stamp_online_in_the_bundle_and_in_the_pdf(site, bundle, page_texts)
     assert footer_stamp((bundle / "index.html").read_text(encoding="utf-8")) == online
     assert online in page_texts[0], "voorblad van de PDF"
     assert online in page_texts[-1], "voettekst van de laatste PDF-pagina"
+
+
+def test_changes_in_this_edition_follow_the_cover_with_links_into_the_pdf(reader, page_texts):
+    """"Wijzigingen in deze editie" (overrides/partials/print-cover.html): on its own page after the
+    cover, the notes of this edition (macros/wijzigingen.py), each linked to where it changed."""
+    sys.path.insert(0, str(ROOT))
+    from macros.catalog import load
+    from macros.wijzigingen import load as load_changelog, page_titles
+
+    catalog = load(ROOT / "data")
+    edition = edition_module.current(ROOT)
+    section = load_changelog(ROOT / "data", catalog, page_titles(ROOT / "docs", catalog)).this_edition(edition.version, edition.label)
+    index = next(i for i, t in enumerate(page_texts[:4]) if t.startswith("Wijzigingen in deze editie"))
+    assert index == 1, "direct na het voorblad"
+    text = " ".join(page_texts[index:index + 3])
+    assert flat(section.intro) in text
+    for note in section.notes:
+        assert f"{flat(note.entry.titel)} ({note.datum_nl})" in text, note.id
+        assert flat(note.entry.waarom) in text, note.id
+    targets = set(destination_pages(reader))
+    linked = set()
+    for page in reader.pages[index:index + 3]:
+        for annot in page.get("/Annots") or []:
+            dest = annot.get_object().get("/Dest")
+            if dest is not None:
+                linked.add(str(dest).lstrip("/"))
+    in_pdf = {t.page[:-3].replace("/", "-") + (f"-{t.anchor}" if t.anchor else "")
+              for n in section.notes for t in n.targets} & targets
+    assert in_pdf and in_pdf <= linked, in_pdf - linked

@@ -17,6 +17,7 @@ always show the same stamp and the dist/ file names carry the same version.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
 import sys
@@ -89,9 +90,14 @@ def current(root: Path = ROOT, today: dt.date | None = None) -> Edition:
 
 def site_setting(key: str, root: Path = ROOT) -> str:
     """A top-level string from mkdocs.yml (site_name, site_url) for the build tools, read without
-    loading the whole config (its !ENV tags need MkDocs' loader)."""
+    loading the whole config. `!ENV [NAME, "default"]` gives $NAME or the default, as MkDocs does
+    (site_url is one: `make serve` points it at 127.0.0.1)."""
     match = re.search(rf"^{key}:\s*(.+)$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    return match.group(1).strip() if match else ""
+    value = match.group(1).strip() if match else ""
+    env = re.fullmatch(r"!ENV\s*\[\s*(\w+)\s*,\s*[\"']?([^\"'\]]*)[\"']?\s*\]", value)
+    if env:
+        value = os.environ.get(env.group(1)) or env.group(2)
+    return value
 
 
 if __name__ == "__main__":

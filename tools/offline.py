@@ -24,6 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
 
 import edition as edition_module  # noqa: E402
 from build import safe_build  # noqa: E402  (tools/build.py)
@@ -82,6 +83,16 @@ def network_references(site_dir: Path) -> list[str]:
     return found
 
 
+def changes_text(edition) -> str:
+    """"Wijzigingen in deze editie" for LEESMIJ.txt, from the same notes as the bundle's own page."""
+    from macros.catalog import load
+    from macros.wijzigingen import load as load_changelog, page_titles, section_text
+
+    catalog = load(ROOT / "data")
+    changelog = load_changelog(ROOT / "data", catalog, page_titles(ROOT / "docs", catalog))
+    return section_text(changelog.this_edition(edition.version, edition.label))
+
+
 def make_zip(site_dir: Path, target: Path, edition) -> None:
     """Files at the zip's root, so Windows' "Alles uitpakken" gives one folder with index.html in it.
     Entries are sorted and dated with the edition date, so one commit always gives the same zip."""
@@ -89,6 +100,7 @@ def make_zip(site_dir: Path, target: Path, edition) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     readme = README.format(site_name=edition_module.site_setting("site_name"), label=edition.label, site_url=edition_module.site_setting("site_url"))
+    readme += "\n" + changes_text(edition)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         zf.writestr(zipfile.ZipInfo("LEESMIJ.txt", stamp), readme.replace("\n", "\r\n"), zipfile.ZIP_DEFLATED)
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):

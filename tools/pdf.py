@@ -72,13 +72,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project the site was built from (tests use a copy)")
     args = parser.parse_args(argv)
 
     print_page = args.site / PRINT_PAGE
     if not print_page.is_file():
         print(f"{print_page} ontbreekt: bouw eerst de site (make build).", file=sys.stderr)
         return 2
-    edition = edition_module.current(ROOT)
+    edition = edition_module.current(args.root)
     built = page_edition(print_page)
     if built != edition.version:
         print(f"{args.site}/ is gebouwd als editie {built!r}, de werkmap is nu {edition.version!r}: "
@@ -86,7 +87,7 @@ def main(argv: list[str]) -> int:
         return 2
 
     target = args.out / edition.pdf_name
-    render(args.site.resolve(), target, edition_module.site_setting("site_name"), edition.label)
+    render(args.site.resolve(), target, edition_module.site_setting("site_name", args.root), edition.label)
 
     from pypdf import PdfReader
 

@@ -46,6 +46,10 @@ log = logging.getLogger("mkdocs.hooks.pagemeta")
 # "{{ bronnen_lijst() }}" in a page: its entries come from data/bronnen.yml.
 MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(LISTINGS) + r")\s*\(")
 ISSUE_TEMPLATE = "inhoud.yml"
+# Other data a page may show: the change notes ({{ wijzigingen_overzicht() }}) and the editions
+# (docs/downloads.md reads config.extra.edities, overrides/hooks/wijzigingen.py).
+OTHER_SOURCES = {re.compile(r"\{\{-?\s*wijzigingen_overzicht\s*\("): ("data/wijzigingen.yml", "data/edities.yml"),
+                 re.compile(r"config\.extra\.edities\b"): ("data/edities.yml",)}
 
 _state: dict = {}
 
@@ -88,8 +92,12 @@ def source_files(page, config) -> list[str]:
     path = docs / page.file.src_uri
     if path.is_file():
         files.append(path.resolve().relative_to(_state["project"]).as_posix())
-        for name in sorted(set(MACRO_RE.findall(path.read_text(encoding="utf-8")))):
+        text = path.read_text(encoding="utf-8")
+        for name in sorted(set(MACRO_RE.findall(text))):
             files.append(f"data/{KINDS[LISTINGS[name]].file}")
+        for pattern, data_files in OTHER_SOURCES.items():
+            if pattern.search(text):
+                files.extend(f for f in data_files if f not in files)
     return files
 
 

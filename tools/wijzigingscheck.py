@@ -1,0 +1,112 @@
+"""Pull request check: a change to the content comes with a change note.
+
+    python tools/wijzigingscheck.py --base BASE --head HEAD [--body-file FILE]
+
+Fails (exit 1) when the commits from BASE to HEAD change content, that is any file under
+data/ or docs/ except the notes and editions themselves and docs/assets/ (scripts and
+styles), and add no new note (a new id) to data/wijzigingen.yml; unless the pull request
+is marked as a small correction: a ticked box in its description on a line that starts
+with "Kleine correctie", as the pull request template has it:
+
+    - [x] Kleine correctie (tikfout, opmaak, ...): geen wijzigingsnota nodig.
+
+Run by .github/workflows/pr.yml with the description as the pull request has it now, so
+re-running the check after ticking the box sees the tick. Standard library only: it runs
+before any dependency is installed. Exit 2 on a usage error (git cannot compare the two).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+NOTES = "data/wijzigingen.yml"
+EDITIONS = "data/edities.yml"
+# "- [x] Kleine correctie ..." (GitHub writes [x] when the box is ticked in its editor).
+SMALL_CORRECTION_RE = re.compile(r"^\s*[-*+]\s*\[[xX]\]\s*\**\s*Kleine correctie\b", re.M)
+ID_RE = re.compile(r"""^-\s+id:\s*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?\s*(?:#.*)?$""", re.M)
+
+
+class CheckError(Exception):
+    pass
+
+
+def git(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+
+
+def is_content(path: str) -> bool:
+    if path in (NOTES, EDITIONS):
+        return False
+    if path.startswith("docs/assets/"):
+        return False
+    return path.startswith(("data/", "docs/"))
+
+
+def changed_files(root: Path, base: str, head: str) -> list[str]:
+    proc = git(root, "diff", "--name-only", "--no-renames", f"{base}...{head}")
+    if proc.returncode != 0:
+        raise CheckError(f"git kan {base} en {head} niet vergelijken: {proc.stderr.strip()}")
+    return [line for line in proc.stdout.splitlines() if line]
+
+
+def note_ids(root: Path, rev: str) -> set[str]:
+    """Ids of the notes in data/wijzigingen.yml at `rev` (none when the file is not there)."""
+    proc = git(root, "show", f"{rev}:{NOTES}")
+    if proc.returncode != 0:
+        return set()
+    return set(ID_RE.findall(proc.stdout))
+
+
+def check(root: Path, base: str, head: str, body: str) -> tuple[bool, str]:
+    """(passed, message in Dutch for the pull request's author)."""
+    content = [f for f in changed_files(root, base, head) if is_content(f)]
+    if not content:
+        return True, "Geen inhoud gewijzigd in data/ of docs/: er is geen wijzigingsnota nodig."
+    added = sorted(note_ids(root, head) - note_ids(root, base))
+    listing = "\n".join(f"  - {f}" for f in content[:20]) + ("\n  - ..." if len(content) > 20 else "")
+    if added:
+        return True, (f"Inhoud gewijzigd, met {len(added)} nieuwe wijzigingsnota('s) in {NOTES}: "
+                      f"{', '.join(added)}.")
+    if SMALL_CORRECTION_RE.search(body or ""):
+        return True, "Inhoud gewijzigd, gemarkeerd als kleine correctie: er is geen wijzigingsnota nodig."
+    return False, (
+        f"Deze pull request wijzigt de inhoud van de gids:\n{listing}\n"
+        f"maar voegt geen wijzigingsnota toe in {NOTES}.\n"
+        f"Is het een inhoudelijke wijziging (nieuwe of verbeterde inhoud, een verplaatste pagina)? "
+        f"Kopieer dan het sjabloon bovenaan {NOTES} naar het einde van dat bestand en vul het in: "
+        f"datum, titel, wat en waarom, en de items of pagina's die veranderden.\n"
+        f"Is het een kleine correctie (een tikfout, de opmaak)? Vink dan in de beschrijving van de pull "
+        f"request het vakje \"Kleine correctie\" aan en start deze controle opnieuw (of push een nieuwe commit).\n"
+        f"Uitleg: CONTRIBUTING.md, deel 5.")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--head", required=True)
+    parser.add_argument("--body-file", type=Path, help="the pull request's description (default: none)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the git work tree (default: here)")
+    args = parser.parse_args(argv)
+    body = args.body_file.read_text(encoding="utf-8") if args.body_file and args.body_file.exists() else ""
+    try:
+        passed, message = check(args.root, args.base, args.head, body)
+    except CheckError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(message)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(("### Wijzigingsnota\n\n" if passed else "### Wijzigingsnota ontbreekt\n\n") + message + "\n")
+    if not passed and os.environ.get("GITHUB_ACTIONS"):
+        print("::error title=Wijzigingsnota ontbreekt::Inhoud gewijzigd zonder nota in data/wijzigingen.yml "
+              "en zonder het vinkje Kleine correctie (zie de uitleg hierboven).")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
