@@ -91,8 +91,8 @@ def text_problem(value: str) -> str | None:
     if _JINJA.search(value):
         return "bevat '{{', '{%' of '{#'. Die tekens zijn voorbehouden voor de opmaak van de site"
     if "<" in value or ">" in value:
-        return ("bevat '<' of '>'. Dit veld is gewone tekst en komt ook in tooltips: schrijf 'kleiner dan' of "
-                "'groter dan' in woorden, of gebruik ≤ en ≥")
+        return ("bevat '<' of '>'. Dit veld is gewone tekst zonder opmaak (het komt ook in titels, tooltips en de "
+                "feed): schrijf 'kleiner dan' of 'groter dan' in woorden, of gebruik ≤ en ≥")
     return None
 
 

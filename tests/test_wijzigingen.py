@@ -72,7 +72,7 @@ def test_no_notes_file_means_no_notes(data_dir):
     (GOOD.replace("bron:tool", "hulpbron:tool"),
      "data/wijzigingen.yml, regel 6, item 'nieuwe-tool' (nr. 1), veld 'items[1]': 'hulpbron:tool' is geen geldige "
      "verwijzing naar een item. Schrijf soort:id, bv. 'bron:mvoo-criteriatool', met als soort een van: stap, ambitie, "
-     "strategie, valkuil, voorbeeld, bron, begrip, thema."),
+     "strategie, valkuil, voorbeeld, bron, begrip, regel, thema."),
     (GOOD.replace("items: [bron:tool]", "paginas: [overr.md]"),
      "data/wijzigingen.yml, regel 6, item 'nieuwe-tool' (nr. 1), veld 'paginas': de pagina 'overr.md' bestaat niet "
      "in docs/. Bedoelde je 'over.md'? Schrijf het pad binnen docs/, bv. 'over.md'; voor een stap, valkuil of ander "
@@ -84,8 +84,9 @@ def test_no_notes_file_means_no_notes(data_dir):
      "data/wijzigingen.yml, regel 1, item 'nieuwe-tool' (nr. 1), veld 'waarom': dit verplichte veld ontbreekt. "
      "Voeg 'waarom:' toe met een waarde (het sjabloon bovenaan het bestand en CONTRIBUTING.md tonen alle velden)."),
     (GOOD.replace("Een tool toegevoegd.", "Een <b>tool</b> toegevoegd."),
-     "data/wijzigingen.yml, regel 4, item 'nieuwe-tool' (nr. 1), veld 'wat': bevat HTML ('<b>'). Schrijf gewone "
-     "tekst zonder opmaak: de nota verschijnt ook in de feed en in de PDF."),
+     "data/wijzigingen.yml, regel 4, item 'nieuwe-tool' (nr. 1), veld 'wat': bevat '<' of '>'. Dit veld is gewone "
+     "tekst zonder opmaak (het komt ook in titels, tooltips en de feed): schrijf 'kleiner dan' of 'groter dan' in "
+     "woorden, of gebruik ≤ en ≥."),
     (GOOD.replace("2026-11-30", "2027-11-30"),
      "data/wijzigingen.yml, regel 2, item 'nieuwe-tool' (nr. 1), veld 'datum': de datum 2027-11-30 ligt in de "
      "toekomst. Gebruik de dag waarop de wijziging gepubliceerd wordt (vandaag is 2026-12-02)."),
