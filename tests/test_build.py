@@ -83,3 +83,14 @@ def test_failed_make_build_keeps_last_good_site(fixture_project):
     assert "veld 'naam'" in second.stderr
     assert index.read_text(encoding="utf-8") == good
     assert not (fixture_project / "site.tmp").exists()
+
+
+def test_page_link_in_data_is_written_from_docs_and_works_at_any_depth(fixture_project, tmp_path):
+    """Data text lands on pages at several depths: a link to a page, written from docs/, works on each."""
+    steps = fixture_project / "data" / "stappen.yml"
+    steps.write_text(steps.read_text(encoding="utf-8").replace(
+        "  waarom: Omdat het moet.", "  waarom: Omdat het moet; zie de [hulpbronnen](bronnen.md#tool)."), encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(fixture_project, site)
+    assert proc.returncode == 0, proc.stderr
+    assert 'href="../bronnen.html#tool"' in (site / "stappen" / "eerste.html").read_text(encoding="utf-8")
