@@ -33,6 +33,8 @@ build: $(STAMP)
 	@rm -rf $(SITE).tmp
 	@$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; echo "Build mislukt: $(SITE)/ is niet gewijzigd." >&2; exit 1; }
 	@rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).tmp $(SITE); rm -rf $(SITE).old
+	@# The list of published addresses grows by itself (tools/urls.py): a new page never fails a check.
+	@if [ -f tools/urls.py ]; then $(BIN)/python tools/urls.py add $(SITE); fi
 	@echo "Site gebouwd in $(SITE)/"
 
 # node: the Nu Html Checker (vnu-jar) for tests/test_html_valid.py.
@@ -78,9 +80,23 @@ schemas: $(STAMP)
 check-dates: $(STAMP)
 	$(BIN)/python -m macros.verouderd
 
-# The list of published URLs (tests/published-urls.txt), after adding a page on purpose.
+# The list of published URLs (tests/published-urls.txt): `make build` adds new pages; this also
+# fails when a published page is gone without a redirect. It never removes an address.
 urls: build
-	$(BIN)/python tools/urls.py write $(SITE)
+	$(BIN)/python tools/urls.py check $(SITE)
+
+# Rename or move a page, or remove one for the page that replaces it (tools/pagina.py; CONTRIBUTING.md 7):
+#   make verplaats VAN=inleiding/aan-de-slag.md NAAR=inleiding/starten.md
+#   make verwijder PAGINA=inleiding/oud.md VERVANG=inleiding/index.md
+# The file, the navigation, every link in docs/ and data/, the redirect from the old address, the
+# tests' page lists; then a build, which adds the new address to tests/published-urls.txt.
+.PHONY: verplaats verwijder
+verplaats: $(STAMP)
+	$(BIN)/python tools/pagina.py verplaats "$(VAN)" "$(NAAR)"
+	@$(MAKE) --no-print-directory build urls
+verwijder: $(STAMP)
+	$(BIN)/python tools/pagina.py verwijder "$(PAGINA)" "$(VERVANG)"
+	@$(MAKE) --no-print-directory build urls
 
 # The GitHub Actions workflows, checked by the pinned actionlint (also part of `make test`, via pytest).
 actionlint: $(STAMP)

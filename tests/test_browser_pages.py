@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import site_pages
+import urls  # noqa: E402  (tools/urls.py, on the path through browser.py)
 
 # WCAG 2.0 and 2.1, levels A and AA: what EN 301 549 asks of web content.
 AXE_OPTIONS = {
@@ -86,7 +87,7 @@ def test_every_page_of_the_build_is_visited(visits, site):
     built = site_pages(site)
     assert len(built) >= MIN_PAGES, f"only {len(built)} pages in {site}: is this the real build?"
     assert [v.path for v in visits] == built
-    assert "index.html" in built and "toegankelijkheid.html" in built
+    assert "index.html" in built and urls.follow(site, "toegankelijkheid.html") in built
 
 
 def test_no_axe_violations_on_any_page(visits):

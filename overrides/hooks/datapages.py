@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,6 +71,9 @@ def on_config(config):
     return config
 
 
+# Before the plugins' on_files (priority 0): mkdocs-redirects checks its targets there, and a
+# redirect may point at a generated page (valkuilen/nieuwe-id.md).
+@event_priority(50)
 def on_files(files, config):
     renderer: Renderer = _state["renderer"]
     for item in renderer.catalog.pages():
