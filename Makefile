@@ -25,7 +25,8 @@ $(NODE_STAMP): package.json package-lock.json
 node: $(NODE_STAMP)
 
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	@# tools/serve.py is `mkdocs serve --strict` that shows a failed build in the browser and recovers by itself.
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
 
 # Strict build into a temporary folder, swapped in only when it succeeds:
 # a failed build leaves the last good site/ in place.

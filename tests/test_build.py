@@ -94,3 +94,11 @@ def test_page_link_in_data_is_written_from_docs_and_works_at_any_depth(fixture_p
     proc = mkdocs_build(fixture_project, site)
     assert proc.returncode == 0, proc.stderr
     assert 'href="../bronnen.html#tool"' in (site / "stappen" / "eerste.html").read_text(encoding="utf-8")
+
+
+def test_unknown_link_prefix_in_a_page_names_the_file_and_line(fixture_project, tmp_path):
+    (fixture_project / "docs" / "index.md").write_text("# Start\n\nTekst.\n\n[tool](hulpbron:tool)\n", encoding="utf-8")
+    proc = mkdocs_build(fixture_project, tmp_path / "site")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "docs/index.md, regel 5: in een link: onbekend soort link 'hulpbron:tool'. Bedoelde je 'bron:tool'?" in proc.stderr
+    assert "printpage.py" not in proc.stderr
