@@ -168,3 +168,9 @@ def test_axe_with_these_options_reports_a_known_violation(browser):
         assert {"label", "color-contrast"} <= ids, ids
     finally:
         page.close()
+
+
+def test_screen_pages_load_no_print_font(visits):
+    """The vendored fonts (docs/assets/fonts/) are for the PDF and paper only: no screen page fetches them."""
+    fetched = [f"{v.path}: {url}" for v in visits for url in v.requests if "/assets/fonts/" in url]
+    assert not fetched, "\n".join(fetched[:10])

@@ -26,15 +26,20 @@ from browser import chromium, serve  # noqa: E402  (tests/browser.py: the shared
 
 PRINT_PAGE = "afdrukken.html"
 
-# Chromium draws these outside the page's own layout; the classes are filled in by Chromium.
-FOOTER = """<div style="width:100%; margin:0 12mm; font-size:8pt; font-family:sans-serif; color:#333;
- display:flex; justify-content:space-between;">
-<span>{title} &middot; {label}</span>
-<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>"""
+# The footer (edition stamp, page numbers) in the page's own margin boxes, not Chromium's
+# header/footer template: that template cannot use the page's fonts (not even an inline one),
+# so it would print in whatever sans-serif the machine has. This way every glyph of the PDF is
+# in the vendored print font (docs/assets/fonts/, print.css).
+PAGE_CSS = """@page {{ margin: 16mm 14mm 18mm 14mm;
+  @bottom-left {{ content: "{footer}"; font-family: "Gids Noto Sans", sans-serif; font-size: 8pt; color: #333; }}
+  @bottom-center {{ content: none; }}
+  @bottom-right {{ content: "pagina " counter(page) " van " counter(pages); font-family: "Gids Noto Sans", sans-serif;
+                  font-size: 8pt; color: #333; }} }}"""
 
 
-PAGE_CSS = """@page { margin: 16mm 14mm 18mm 14mm;
-  @bottom-right { content: none; } @bottom-center { content: none; } }"""
+def css_string(text: str) -> str:
+    """Text for a CSS string between double quotes."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
 def page_edition(print_page: Path) -> str | None:
@@ -56,12 +61,13 @@ def render(site: Path, target: Path, title: str, label: str) -> None:
         # Collapsed blocks would print closed: page.pdf() does not fire 'beforeprint'.
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         # Our footer replaces the stylesheets' page-number boxes; the margins leave room for it.
-        page.add_style_tag(content=PAGE_CSS)
+        page.add_style_tag(content=PAGE_CSS.format(footer=css_string(f"{title} \u00b7 {label}")))
         page.emulate_media(media="print")
+        # The print fonts load once print rules apply; wait for every one, not only the first.
+        page.evaluate("""async () => { await Promise.all([...document.fonts].map(f => f.load().catch(() => null)));
+                                       await document.fonts.ready }""")
         page.pdf(path=str(tmp), format="A4", print_background=False, prefer_css_page_size=False,
-                 display_header_footer=True, header_template="<span></span>",
-                 footer_template=FOOTER.format(title=html.escape(title), label=html.escape(label)),
-                 outline=True, tagged=True)
+                 display_header_footer=False, outline=True, tagged=True)
         if errors:
             raise SystemExit(f"Fout in de printpagina: {errors[0]}")
     tmp.replace(target)
