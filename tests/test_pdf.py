@@ -164,3 +164,11 @@ def test_every_glyph_is_in_the_vendored_print_font(reader):
             seen.add(str(font.get("/BaseFont")).lstrip("/").split("+")[-1])
     assert seen and seen <= vendored, f"lettertypen buiten docs/assets/fonts/: {sorted(seen - vendored)}"
     assert {"NotoSans-Regular", "NotoSans-Bold"} <= seen
+
+
+def test_dist_holds_only_the_current_edition(pdf_path):
+    """`make pdf` and `make offline` leave no file of an older edition beside the current one in dist/."""
+    edition = edition_module.current(ROOT)
+    files = sorted(p.name for p in pdf_path.parent.glob(f"{edition_module.NAME}-*"))
+    assert edition.pdf_name in files
+    assert set(files) <= {edition.pdf_name, edition.zip_name}, files

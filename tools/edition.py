@@ -97,3 +97,19 @@ def site_setting(key: str, root: Path = ROOT) -> str:
 if __name__ == "__main__":
     edition = current()
     print(edition.file_version if "--version" in sys.argv[1:] else edition.label)
+
+
+def prune(out: Path, keep: Path) -> list[str]:
+    """Remove the other editions' files of the same kind from dist/: it holds the current edition only.
+
+    `keep` is the file just written (<NAME>-<version>.pdf or <NAME>-<version>-offline.zip); only files
+    of that kind with our NAME go, so nothing else in the folder is touched."""
+    offline = keep.name.endswith("-offline.zip")
+    removed = []
+    for path in out.glob(f"{NAME}-*"):
+        same_kind = path.name.endswith("-offline.zip") if offline else (path.suffix == ".pdf")
+        if path != keep and same_kind and path.is_file():
+            path.unlink()
+            removed.append(path.name)
+    return removed
+

@@ -121,6 +121,7 @@ def main(argv: list[str]) -> int:
         return 1
     target = args.out / edition.zip_name
     make_zip(args.site_dir, target, edition)
+    edition_module.prune(args.out, target)  # dist/ holds the current edition only
     print(target)
     return 0
 

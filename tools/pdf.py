@@ -92,6 +92,7 @@ def main(argv: list[str]) -> int:
 
     target = args.out / edition.pdf_name
     render(args.site.resolve(), target, edition_module.site_setting("site_name"), edition.label)
+    edition_module.prune(args.out, target)  # dist/ holds the current edition only
 
     from pypdf import PdfReader
 
