@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from . import yamlfile
 from .errors import DataError, Problem
-from .model import KINDS, Ambitie, Entry, Strategie, ref_fields
+from .model import KINDS, Ambitie, Entry, Strategie, ascii_id, ref_fields
 
 # "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
 INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")
@@ -27,6 +27,7 @@ SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Data text lands on pages at any depth, so the renderer makes it relative to each of them.
 PAGE_LINK_RE = re.compile(r"\]\(\s*(?![A-Za-z][A-Za-z0-9+.-]*:)(?!#)([^)\s>#]+\.md)(#[^)\s>]*)?")
 WEB_SCHEMES = {"http", "https", "mailto"}
+NEUTER = {"thema", "begrip", "voorbeeld"}
 # Prefixes editors type for a kind: the plural, the word readers see, or the kind in capitals.
 PREFIX_SYNONYMS = {"hulpbron": "bron", "hulpbronnen": "bron", "bronnen": "bron", "stappen": "stap",
                    "processtap": "stap", "ambities": "ambitie", "strategieen": "strategie",
@@ -362,6 +363,7 @@ def _raw_keys(kind: str, entry) -> set:
     if isinstance(entry, dict):
         if isinstance(entry.get("id"), str):
             keys.add((kind, entry["id"]))
+            keys.add((kind, ascii_id(entry["id"])))  # 'textiël' fails; its message proposes 'textiel'
         for strat in entry.get("strategieen") or [] if kind == "ambitie" else []:
             if isinstance(strat, dict) and isinstance(strat.get("id"), str):
                 keys.add(("strategie", strat["id"]))
@@ -476,4 +478,5 @@ def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
     else:
         hint = f" Er bestaat nog geen enkele {kind}."
     source = KINDS[kind].file or "ambities.yml (onder strategieen)"
-    return f"onbekende {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."
+    adjective = "onbekend" if kind in NEUTER else "onbekende"  # het thema, het begrip, het voorbeeld
+    return f"{adjective} {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."
