@@ -476,7 +476,7 @@ def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
     elif ids:
         hint = f" Controleer de schrijfwijze, of voeg eerst een {kind} met id '{ref}' toe."
     else:
-        hint = f" Er bestaat nog geen enkele {kind}."
+        hint = f" Er bestaat nog geen enkel{'' if kind in NEUTER else 'e'} {kind}."
     source = KINDS[kind].file or "ambities.yml (onder strategieen)"
     adjective = "onbekend" if kind in NEUTER else "onbekende"  # het thema, het begrip, het voorbeeld
     return f"{adjective} {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."

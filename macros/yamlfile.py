@@ -330,6 +330,9 @@ def _closing_bracket(value: str) -> Optional[int]:
 
 def _cause(line: str, error: str, prev_key_indent: Optional[int]) -> Optional[str]:
     """The usual cause of a syntax error on this line, in plain Dutch, or None."""
+    if line.strip() in ("---", "..."):
+        return (f"een regel met alleen '{line.strip()}' begint of eindigt in YAML een tweede document. Een "
+                "gegevensbestand is één lijst van items: haal deze regel weg.")
     match = FIELD_LINE_RE.match(line)
     key = match.group("key").strip() if match else None
     head = line.split(": ", 1)[0] if ": " in line else line

@@ -412,3 +412,16 @@ def test_the_quick_check_says_the_same_without_a_traceback(data_dir, name, conte
         words = subprocess.run([sys.executable, str(ROOT / "tools" / "woordenlijst.py"), str(path)], cwd=ROOT,
                                capture_output=True, text=True, env=ENV, timeout=60)
         assert words.returncode == 1 and expected in words.stderr and "Traceback" not in words.stderr, words.stderr
+
+
+def test_a_second_yaml_document_is_explained(data_dir):
+    path = data_dir / "themas.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "---\n- id: tweede\n", encoding="utf-8")
+    assert only(data_dir) == ("data/themas.yml, regel 4: YAML-syntaxfout: een regel met alleen '---' begint of eindigt "
+                              "in YAML een tweede document. Een gegevensbestand is één lijst van items: haal deze regel weg.")
+
+
+def test_windows_line_endings_are_fine(data_dir):
+    for path in data_dir.glob("*.yml"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert len(load(data_dir).all("stap")) == 2
