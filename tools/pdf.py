@@ -52,7 +52,8 @@ def render(site: Path, target: Path, title: str, label: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     with serve(site) as base_url, chromium() as browser:
-        page = browser.new_page()
+        # Our footer is a <style> added at print time: allowed whatever Content-Security-Policy the page has.
+        page = browser.new_page(bypass_csp=True)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base_url + PRINT_PAGE, wait_until="load")
