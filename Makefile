@@ -25,12 +25,15 @@ $(NODE_STAMP): package.json package-lock.json
 node: $(NODE_STAMP)
 
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	@# tools/serve.py is `mkdocs serve --strict` that shows a failed build in the browser and recovers by itself.
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
 
 # Strict build into a folder of its own, swapped in only when it succeeds (tools/build.py):
 # a failed or interrupted build leaves the last good site/ in place; two builds at once take turns.
 build: $(STAMP)
 	@$(BIN)/python tools/build.py --site-dir $(SITE)
+	@# The list of published addresses grows by itself (tools/urls.py): a new page never fails a check.
+	@if [ -f tools/urls.py ]; then $(BIN)/python tools/urls.py add $(SITE); fi
 
 # node: the Nu Html Checker (vnu-jar) for tests/test_html_valid.py.
 test: build browser node offline pdf
@@ -89,9 +92,23 @@ schemas: $(STAMP)
 check-dates: $(STAMP)
 	$(BIN)/python -m macros.verouderd
 
-# The list of published URLs (tests/published-urls.txt), after adding a page on purpose.
+# The list of published URLs (tests/published-urls.txt): `make build` adds new pages; this also
+# fails when a published page is gone without a redirect. It never removes an address.
 urls: build
-	$(BIN)/python tools/urls.py write $(SITE)
+	$(BIN)/python tools/urls.py check $(SITE)
+
+# Rename or move a page, or remove one for the page that replaces it (tools/pagina.py; CONTRIBUTING.md 7):
+#   make verplaats VAN=inleiding/aan-de-slag.md NAAR=inleiding/starten.md
+#   make verwijder PAGINA=inleiding/oud.md VERVANG=inleiding/index.md
+# The file, the navigation, every link in docs/ and data/, the redirect from the old address, the
+# tests' page lists; then a build, which adds the new address to tests/published-urls.txt.
+.PHONY: verplaats verwijder
+verplaats: $(STAMP)
+	$(BIN)/python tools/pagina.py verplaats "$(VAN)" "$(NAAR)"
+	@$(MAKE) --no-print-directory build urls
+verwijder: $(STAMP)
+	$(BIN)/python tools/pagina.py verwijder "$(PAGINA)" "$(VERVANG)"
+	@$(MAKE) --no-print-directory build urls
 
 # The GitHub Actions workflows, checked by the pinned actionlint (also part of `make test`, via pytest).
 actionlint: $(STAMP)

@@ -5,6 +5,7 @@ to another generator (Material for MkDocs reaches end of life in 2027).
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -12,15 +13,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
 from pydantic import ValidationError
 
-from . import linkcontrole
+from . import linkcontrole, yamlfile
 from .errors import DataError, Problem
-from .model import KINDS, RETIRED_FIELDS, Ambitie, Entry, Strategie, ref_fields
+from .model import KINDS, RETIRED_FIELDS, Ambitie, Entry, Strategie, ascii_id, ref_fields
 
 # "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
 INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")
+# The target of every Markdown link or image in data text: "[tekst](doel)" or "[tekst](<doel> "titel")".
+LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)")
+SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# A link in data text to a hand-written page, written from docs/: "](inleiding/aan-de-slag.md#kop)".
+# Data text lands on pages at any depth, so the renderer makes it relative to each of them.
+PAGE_LINK_RE = re.compile(r"\]\(\s*(?![A-Za-z][A-Za-z0-9+.-]*:)(?!#)([^)\s>#]+\.md)(#[^)\s>]*)?")
+WEB_SCHEMES = {"http", "https", "mailto"}
+NEUTER = {"thema", "begrip", "voorbeeld"}
+# Prefixes editors type for a kind: the plural, the word readers see, or the kind in capitals.
+PREFIX_SYNONYMS = {"hulpbron": "bron", "hulpbronnen": "bron", "bronnen": "bron", "stappen": "stap",
+                   "processtap": "stap", "ambities": "ambitie", "strategieen": "strategie",
+                   "strategieën": "strategie", "valkuilen": "valkuil", "fabel": "valkuil", "voorbeelden": "voorbeeld",
+                   "praktijkvoorbeeld": "voorbeeld", "begrippen": "begrip", "term": "begrip", "themas": "thema",
+                   "thema's": "thema", **{k: k for k in KINDS}}
 
 
 @dataclass
@@ -32,6 +46,15 @@ class Item:
     file: str
     line: int
     parent: Optional["Item"] = None  # the ambition of a strategy
+    path: tuple = ()  # where the entry sits in its file: (3,) or (1, "strategieen", 2)
+    lines: dict = field(default_factory=dict, repr=False, compare=False)  # the file's index path -> line
+
+    def line_of(self, field_name: str, element: Optional[int] = None) -> int:
+        """The line of one of the entry's fields (or of one element of a list field), for messages."""
+        key = self.path + (field_name,)
+        if element is not None and key + (element,) in self.lines:
+            return self.lines[key + (element,)]
+        return self.lines.get(key, self.line)
 
     @property
     def id(self) -> str:
@@ -84,6 +107,8 @@ class Catalog:
     items: dict[tuple[str, str], Item] = field(default_factory=dict)
     forward: dict[tuple[str, str], set] = field(default_factory=dict)
     backward: dict[tuple[str, str], set] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict, repr=False)  # "data/x.yml" -> its lines
+    doc_pages: Optional[set] = None  # hand-written pages (docs-relative .md paths), when docs/ is known
     # URL -> the day the weekly link check last found it working (data/linkcontrole.json).
     link_checked: dict[str, dt.date] = field(default_factory=dict)
 
@@ -108,51 +133,12 @@ class Catalog:
 # --- YAML with line numbers ------------------------------------------------
 
 
-def _read_yaml(path: Path, rel: str, problems: list[Problem]):
-    """Parse a data file; returns (data, lines) where lines maps an index path to a line number."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        problems.append(Problem(rel, f"kan het bestand niet lezen ({exc.strerror})."))
-        return None, {}
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or "ongeldige YAML"
-        problems.append(
-            Problem(
-                rel,
-                f"YAML-syntaxfout ({what}). Controleer op of net boven deze regel de inspringing "
-                "(spaties, geen tabs), de dubbele punt na elke veldnaam en de aanhalingstekens.",
-                line=line,
-            )
-        )
-        return None, {}
-    lines: dict[tuple, int] = {}
-    _collect(node, (), lines, rel, problems)
-    return data, lines
+def _read_yaml(path: Path, rel: str, problems: list[Problem], texts: Optional[dict] = None):
+    """Parse a data file; returns (data, lines) where lines maps an index path to a line number.
 
-
-def _collect(node, path: tuple, lines: dict, rel: str, problems: list[Problem]) -> None:
-    if node is None:
-        return
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            _collect(child, path + (i,), lines, rel, problems)
-    elif isinstance(node, yaml.MappingNode):
-        seen: set = set()
-        for key, child in node.value:
-            if key.value in seen:
-                problems.append(
-                    Problem(rel, f"het veld '{key.value}' staat twee keer in hetzelfde item. Houd er één over.",
-                            line=key.start_mark.line + 1, field=key.value)
-                )
-            seen.add(key.value)
-            _collect(child, path + (key.value,), lines, rel, problems)
+    The safe reading (size, encoding, anchors, depth, every syntax error in Dutch) is in yamlfile.py.
+    """
+    return yamlfile.read(path, rel, problems, texts)
 
 
 # --- validation messages ---------------------------------------------------
@@ -160,7 +146,8 @@ def _collect(node, path: tuple, lines: dict, rel: str, problems: list[Problem]) 
 
 def _entry_label(raw, index: int) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        return f"'{raw['id']}' (nr. {index + 1})"
+        entry_id = raw["id"] if len(raw["id"]) <= 60 else raw["id"][:60] + "…"
+        return f"'{entry_id}' (nr. {index + 1})"
     return f"nr. {index + 1}"
 
 
@@ -177,6 +164,8 @@ def _field_path(loc: tuple) -> str:
 def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     kind, given = err["type"], err.get("input")
     name = loc[-1] if loc else ""
+    if given is None and kind != "missing" and loc:
+        return _empty_hint(model, loc)
     if kind == "missing":
         return f"dit verplichte veld ontbreekt. Voeg '{name}:' toe met een waarde (het sjabloon bovenaan het bestand en CONTRIBUTING.md tonen alle velden)."
     if kind == "extra_forbidden" and name in RETIRED_FIELDS:
@@ -196,6 +185,9 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"verwacht een geheel getal, maar kreeg {_describe(given)}."
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        impossible = _impossible_date(given)
+        if impossible:
+            return impossible
         return f"verwacht een datum als JJJJ-MM-DD (bv. 2026-11-28), maar kreeg {_describe(given)}."
     if kind in ("model_type", "dict_type"):
         return f"verwacht een item met velden (naam: waarde), maar kreeg {_describe(given)}."
@@ -207,8 +199,40 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"waarde {_describe(given)} ligt buiten het toegelaten bereik ({err['msg']})."
     if kind == "value_error":
-        return str(err["ctx"]["error"]) + "."
+        text = str(err["ctx"]["error"])
+        return text if text.endswith((".", "?", "!")) else text + "."
     return f"{err['msg']} (kreeg {_describe(given)})."
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def _impossible_date(given) -> Optional[str]:
+    """The message for a well-formed date that is not in the calendar (2026-11-31, 2026-13-01)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(given)) if isinstance(given, str) else None
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return f"de datum {given} bestaat niet: er is geen maand {month} (JJJJ-MM-DD: eerst het jaar, dan de maand, dan de dag)."
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"de datum {given} bestaat niet: {MONTHS[month - 1]} {year} heeft {days} dagen. Controleer de dag."
+    return None
+
+
+def _empty_hint(model: type[Entry], loc: tuple) -> str:
+    """An empty value ('titel:' with nothing after it, or a '- ' with nothing after it)."""
+    if isinstance(loc[-1], int):
+        return "dit lijstpunt is leeg. Vul het in, of haal de regel met '- ' weg."
+    name = loc[-1]
+    owner = _model_at(model, loc[:-1])
+    info = owner.model_fields.get(str(name))
+    if info is not None and info.is_required():
+        return (f"dit verplichte veld is leeg. Vul na '{name}:' een waarde in, op dezelfde regel (een lange tekst: "
+                f"'{name}: >-' en de tekst op de regels eronder, vier spaties ver).")
+    return f"dit veld is leeg. Vul na '{name}:' een waarde in, of haal de regel '{name}:' weg (het veld is niet verplicht)."
 
 
 def _describe(value) -> str:
@@ -243,11 +267,18 @@ def _model_at(model: type[Entry], loc: tuple) -> type[Entry]:
 # --- loading ---------------------------------------------------------------
 
 
-def load(data_dir: Path | str) -> Catalog:
-    """Validate every data file and return the linked catalog, or raise DataError naming every problem."""
+def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
+    """Validate every data file and return the linked catalog, or raise DataError naming every problem.
+
+    Links in data text to hand-written pages are checked against `docs_dir` (by default the docs/
+    beside data/, when there is one).
+    """
     data_dir = Path(data_dir)
+    docs = Path(docs_dir) if docs_dir is not None else data_dir.parent / "docs"
     problems: list[Problem] = []
     catalog = Catalog()
+    if docs.is_dir():
+        catalog.doc_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     first_seen: dict[tuple[str, str], Item] = {}
     # Entries (or whole kinds) that failed already: references to them are not reported again.
     failed: set = set()
@@ -265,7 +296,7 @@ def load(data_dir: Path | str) -> Catalog:
         if kind.file is None:
             continue
         rel = f"{data_dir.name}/{kind.file}"
-        raw, lines = _read_yaml(data_dir / kind.file, rel, problems)
+        raw, lines = _read_yaml(data_dir / kind.file, rel, problems, catalog.sources)
         if raw is None and not lines:
             if (data_dir / kind.file).exists() and not any(p.file == rel for p in problems):
                 raw = []  # an empty file holds no entries yet
@@ -277,6 +308,11 @@ def load(data_dir: Path | str) -> Catalog:
             failed.add(kind.name)
             continue
         for index, entry in enumerate(raw):
+            if isinstance(entry, yamlfile.Broken):  # its syntax error is reported already
+                failed.add((kind.name, entry.id))
+                if kind.name == "ambitie":
+                    failed.add("strategie")
+                continue
             label = _entry_label(entry, index)
             line = lines.get((index,), 1)
             try:
@@ -289,12 +325,13 @@ def load(data_dir: Path | str) -> Catalog:
                                             entry=where, field=_field_path(field_loc) or None))
                 failed.update(_raw_keys(kind.name, entry))
                 continue
-            item = Item(kind.name, model, rel, line)
+            item = Item(kind.name, model, rel, line, path=(index,), lines=lines)
             add(item, label)
             if isinstance(model, Ambitie):
                 for s_index, strat in enumerate(model.strategieen):
                     s_line = lines.get((index, "strategieen", s_index), line)
-                    add(Item("strategie", strat, rel, s_line, parent=item), f"{label}, strategie '{strat.id}'")
+                    add(Item("strategie", strat, rel, s_line, parent=item, path=(index, "strategieen", s_index), lines=lines),
+                        f"{label}, strategie '{strat.id}'")
 
     catalog.link_checked = linkcontrole.read(data_dir, problems)
     _check_order(catalog, problems)
@@ -312,6 +349,8 @@ def load_cached(data_dir: Path | str) -> Catalog:
     data_dir = Path(data_dir).resolve()
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
                          for p in [*data_dir.glob("*.yml"), *data_dir.glob("*.json")]))
+    docs = data_dir.parent / "docs"  # data links to pages are checked against the pages there
+    stamp += tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))) if docs.is_dir() else ()
     hit = _cache.get(data_dir)
     if hit and hit[0] == stamp:
         return hit[1]
@@ -350,6 +389,7 @@ def _raw_keys(kind: str, entry) -> set:
     if isinstance(entry, dict):
         if isinstance(entry.get("id"), str):
             keys.add((kind, entry["id"]))
+            keys.add((kind, ascii_id(entry["id"])))  # 'textiël' fails; its message proposes 'textiel'
         for strat in entry.get("strategieen") or [] if kind == "ambitie" else []:
             if isinstance(strat, dict) and isinstance(strat.get("id"), str):
                 keys.add(("strategie", strat["id"]))
@@ -362,34 +402,95 @@ def _resolve(catalog: Catalog, problems: list[Problem], failed: set) -> None:
 
     for item in list(catalog.items.values()):
         entry = item.entry
-        where = f"'{item.id}'" if item.kind != "strategie" else f"'{item.parent.id}', strategie '{item.id}'"
+        number = f" (nr. {item.path[0] + 1})" if item.path else ""
+        where = f"'{item.id}'{number}" if item.kind != "strategie" else f"'{item.parent.id}'{number}, strategie '{item.id}'"
         for field_name, kind in ref_fields(type(entry)).items():
-            for ref in getattr(entry, field_name):
+            for position, ref in enumerate(getattr(entry, field_name)):
                 if (kind, ref) in catalog.items:
                     _link(catalog, item, (kind, ref))
                 elif not known((kind, ref)):
-                    problems.append(Problem(item.file, unknown_ref_message(catalog, kind, ref), line=item.line,
-                                            entry=where, field=field_name))
+                    problems.append(Problem(item.file, unknown_ref_message(catalog, kind, ref),
+                                            line=item.line_of(field_name, position), entry=where, field=field_name))
         for field_name, value in entry:
-            for text in _markdown_values(value):
-                for kind, ref in INLINE_REF_RE.findall(text):
-                    if (kind, ref) in catalog.items:
-                        _link(catalog, item, (kind, ref))
-                    elif not known((kind, ref)):
-                        problems.append(Problem(item.file, "in een link: " + unknown_ref_message(catalog, kind, ref),
-                                                line=item.line, entry=where, field=field_name))
+            for position, text in _markdown_values(value):
+                for target in LINK_TARGET_RE.findall(text):
+                    message = _check_link(catalog, item, target, known)
+                    if message:
+                        line = _line_with(catalog, item, field_name, position, "(" + target)
+                        problems.append(Problem(item.file, "in een link: " + message, line=line, entry=where,
+                                                field=field_name))
         # A strategy belongs to its ambition: that relation needs no declaration.
         if item.parent:
             _link(catalog, item, item.parent.key)
 
 
-def _markdown_values(value) -> Iterable[str]:
+def _check_link(catalog: Catalog, item: Item, target: str, known) -> Optional[str]:
+    """None when a link target in data text is fine (and records the relation); else what is wrong."""
+    scheme = SCHEME_RE.match(target)
+    if scheme:
+        prefix, rest = scheme.group(1), target[len(scheme.group(0)):]
+        if prefix in KINDS:
+            if "#" in rest:
+                return (f"'{target}': een link naar een item heeft geen #anker; de site kiest zelf de juiste plek. "
+                        f"Schrijf [tekst]({prefix}:{rest.split('#')[0]}).")
+            key = (prefix, rest)
+            if key in catalog.items:
+                _link(catalog, item, key)
+                return None
+            return None if known(key) else unknown_ref_message(catalog, *key)
+        if prefix.lower() in WEB_SCHEMES:
+            return None
+        return unknown_prefix_message(prefix, rest)
+    if target.startswith("#") or catalog.doc_pages is None:
+        return None
+    path = target.split("#")[0]
+    pages = catalog.doc_pages | {i.page for i in catalog.pages()}
+    if path in pages:
+        return None
+    return missing_page_message(path, pages)
+
+
+def unknown_prefix_message(prefix: str, rest: str) -> str:
+    guess = PREFIX_SYNONYMS.get(prefix.lower())
+    if guess is None:
+        close = difflib.get_close_matches(prefix.lower(), list(KINDS), n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    example = f"{guess}:{rest}" if guess else "bron:mvoo-criteriatool"
+    hint = f" Bedoelde je '{example}'?" if guess else ""
+    kinds = ", ".join(f"{k}:" for k in KINDS)
+    return (f"onbekend soort link '{prefix}:{rest}'.{hint} Een link naar een item begint met {kinds} "
+            f"gevolgd door de id, zoals [tekst]({example}); een link naar een website met https://.")
+
+
+def missing_page_message(path: str, pages: set) -> str:
+    wanted = re.sub(r"^(?:\.\./|\./|/)+", "", path)
+    wanted = wanted[:-5] + ".md" if wanted.endswith(".html") else wanted
+    if wanted != path and wanted in pages:
+        best = [wanted]
+    else:
+        best = difflib.get_close_matches(wanted, sorted(pages), n=1, cutoff=0.6)
+    hint = f" Bedoelde je '{best[0]}'?" if best else ""
+    return (f"de pagina '{path}' bestaat niet.{hint} Schrijf een link naar een pagina zoals het bestand heet vanaf de "
+            "map docs/, bv. [tekst](inleiding/aan-de-slag.md), en een link naar een item als [tekst](bron:id).")
+
+
+def _line_with(catalog: Catalog, item: Item, field_name: str, position: Optional[int], needle: str) -> int:
+    """The line inside a (long) text field that holds `needle`; the field's line when not found."""
+    start = item.line_of(field_name, position)
+    source = catalog.sources.get(item.file) or []
+    for number in range(start, min(len(source), start + 200) + 1):
+        if needle in source[number - 1]:
+            return number
+    return start
+
+
+def _markdown_values(value) -> Iterable[tuple[Optional[int], str]]:
     if isinstance(value, str):
-        yield value
+        yield None, value
     elif isinstance(value, list):
-        for v in value:
+        for position, v in enumerate(value):
             if isinstance(v, str):
-                yield v
+                yield position, v
 
 
 def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
@@ -401,6 +502,7 @@ def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
     elif ids:
         hint = f" Controleer de schrijfwijze, of voeg eerst een {kind} met id '{ref}' toe."
     else:
-        hint = f" Er bestaat nog geen enkele {kind}."
+        hint = f" Er bestaat nog geen enkel{'' if kind in NEUTER else 'e'} {kind}."
     source = KINDS[kind].file or "ambities.yml (onder strategieen)"
-    return f"onbekende {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."
+    adjective = "onbekend" if kind in NEUTER else "onbekende"  # het thema, het begrip, het voorbeeld
+    return f"{adjective} {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."

@@ -111,13 +111,21 @@ def style_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(html: str) -> str:
+def policy(html: str, preview: bool = False) -> str:
+    if preview:
+        # `make serve` only: MkDocs' live-reload script is inline and differs in every response, so
+        # no hash can name it. The local preview allows inline scripts (and, as the CSP rules say,
+        # that only works without hashes); every published build keeps the strict policy.
+        scripts = " 'unsafe-inline'"
+        inline_hashes(html)  # an unknown inline script still stops the preview
+        styles = "".join(" " + h for h in style_hashes(html))
+        return "; ".join(BASE_POLICY).replace("{hashes}", scripts).replace("{style_hashes}", styles)
     scripts = "".join(" " + h for h in inline_hashes(html))
     styles = "".join(" " + h for h in style_hashes(html))
     return "; ".join(BASE_POLICY).replace("{hashes}", scripts).replace("{style_hashes}", styles)
 
 
-def apply(html: str) -> str:
+def apply(html: str, preview: bool = False) -> str:
     """The page with its CSP <meta> as the first element of <head> (before any script)."""
     if MARKER in html:
         html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
@@ -125,6 +133,6 @@ def apply(html: str) -> str:
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return html
-    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html, preview)}">'
     return html[: anchor.end()] + meta + html[anchor.end():]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
 from urllib.parse import urlsplit
@@ -22,13 +23,41 @@ from . import safety
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def ascii_id(value: str) -> str:
+    """The id an editor probably meant: accents dropped, lower case, words joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
 def _check_id(value: str) -> str:
     if not ID_RE.match(value):
+        proposal = ascii_id(value)
+        accented = [c for c in value if unicodedata.decomposition(c) and ascii_id(c)]
+        if accented and ID_RE.match(proposal):
+            raise ValueError(
+                f"'{value}' is geen geldige id: accenten ('{accented[0]}') zijn niet toegelaten in een id, want de id "
+                f"wordt een deel van het webadres. Schrijf '{proposal}'"
+            )
+        hint = f" Bedoelde je '{proposal}'?" if proposal and ID_RE.match(proposal) and len(proposal) <= MAX_ID else ""
         raise ValueError(
             f"'{value}' is geen geldige id. Gebruik alleen kleine letters, cijfers en "
-            "koppeltekens, zoals 'mvoo-criteriatool' (de id wordt een deel van het webadres)"
+            f"koppeltekens, zoals 'mvoo-criteriatool' (de id wordt een deel van het webadres).{hint}"
         )
     return value
+
+
+# Lengths far above anything the guide needs, so a pasted document or a runaway value is caught
+# with a message instead of ending up on every page that shows the entry.
+MAX_ID, MAX_TITLE, MAX_TEXT, MAX_MARKDOWN, MAX_URL = 60, 200, 1_000, 5_000, 2_000
+
+
+def _max_length(limit: int, tip: str):
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"is {len(value)} tekens lang; hier mogen hoogstens {limit} tekens staan. {tip}")
+        return value
+
+    return AfterValidator(check)
 
 
 def _nonempty(value: str) -> str:
@@ -113,14 +142,28 @@ def _check_article(value: str) -> str:
 # WithJsonSchema only shapes the editors' schema (VS Code underlines a bad id or
 # address while typing); validation itself stays in the checks above, whose
 # messages explain the fix.
-Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
-Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
-Markdown = Annotated[str, AfterValidator(_check_markdown), WithJsonSchema({"type": "string", "minLength": 1})]
-Term = Annotated[str, AfterValidator(_check_term), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\[\]<>\n]+$"})]
-Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
-OfficialUrl = Annotated[str, AfterValidator(_check_official_url), WithJsonSchema(
-    {"type": "string", "pattern": "^https://(" + "|".join(re.escape(h) for h in OFFICIAL_HOSTS) + r")/\S*$"})]
-Article = Annotated[str, AfterValidator(_check_article), WithJsonSchema({"type": "string", "pattern": r"\d"})]
+Id = Annotated[str, _max_length(MAX_ID, "Een id is kort: een of enkele woorden met koppeltekens"),
+               AfterValidator(_check_id),
+               WithJsonSchema({"type": "string", "pattern": ID_RE.pattern, "maxLength": MAX_ID})]
+Title = Annotated[str, _max_length(MAX_TITLE, "Houd de naam kort; uitleg hoort in de beschrijving"),
+                  AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TITLE})]
+Text = Annotated[str, _max_length(MAX_TEXT, "Houd het bij een of twee zinnen"),
+                 AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT})]
+Markdown = Annotated[str, _max_length(MAX_MARKDOWN, "Verdeel de tekst, of verwijs met een link naar de bron"),
+                     AfterValidator(_check_markdown),
+                     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN})]
+# A glossary term or alias: a title that becomes an abbreviation everywhere (no brackets, no line break).
+Term = Annotated[str, _max_length(MAX_TITLE, "Een term is een woord of een korte woordgroep"),
+                 AfterValidator(_check_term),
+                 WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TITLE, "pattern": r"^[^\[\]<>\n]+$"})]
+Url = Annotated[str, _max_length(MAX_URL, "Gebruik het korte adres van de pagina, zonder de zoek- of trackinggegevens"),
+                AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "maxLength": MAX_URL})]
+OfficialUrl = Annotated[str, _max_length(MAX_URL, "Gebruik het adres van de officiële tekst zelf"),
+                        AfterValidator(_check_official_url), WithJsonSchema(
+    {"type": "string", "pattern": "^https://(" + "|".join(re.escape(h) for h in OFFICIAL_HOSTS) + r")/\S*$",
+     "maxLength": MAX_URL})]
+Article = Annotated[str, _max_length(MAX_TITLE, "Noem alleen het artikel of onderdeel"),
+                    AfterValidator(_check_article), WithJsonSchema({"type": "string", "pattern": r"\d", "maxLength": MAX_TITLE})]
 
 # Field titles editors see in VS Code: Dutch spelling, not the bare YAML key.
 FIELD_TITLES = {"id": "Id", "te_doen": "Te doen", "strategieen": "Strategieën", "themas": "Thema's",
@@ -159,7 +202,7 @@ class Stap(Entry):
 
     model_config = ConfigDict(title="Processtap")
     nummer: int = Field(ge=1, le=20, description="Volgnummer van de stap in het proces (1 tot 7).")
-    titel: Text = Field(description="Naam van de stap, zoals in de leidraad.")
+    titel: Title = Field(description="Naam van de stap, zoals in de leidraad.")
     kernvraag: Text = Field(description="De kernvraag van deze stap, als één vraag.")
     samenvatting: Markdown = Field(description="Kort antwoord: waar gaat deze stap over (twee of drie zinnen).")
     waarom: Markdown = Field(description="Waarom deze stap belangrijk is.")
@@ -175,7 +218,7 @@ class Strategie(Entry):
     """Een aankoopstrategie binnen een ambitie."""
 
     model_config = ConfigDict(title="Strategie")
-    titel: Text = Field(description="Korte naam van de strategie.")
+    titel: Title = Field(description="Korte naam van de strategie.")
     beschrijving: Markdown = Field(description="Wat de strategie inhoudt.")
     zorgvoorbeelden: list[Markdown] = Field(default_factory=list, description="Voorbeelden uit de zorg die de leidraad bij deze strategie geeft.")
     bronnen: list[Id] = refs("bron", "Ids van hulpbronnen bij deze strategie.")
@@ -187,7 +230,7 @@ class Ambitie(Entry):
 
     model_config = ConfigDict(title="Ambitie")
     letter: Literal["A", "B", "C", "D", "E", "F", "G"] = Field(description="Letter op de ambitiekaart.")
-    titel: Text = Field(description="De doelstelling, zoals op de ambitiekaart.")
+    titel: Title = Field(description="De doelstelling, zoals op de ambitiekaart.")
     samenvatting: Markdown = Field(description="Kort antwoord: wat deze ambitie betekent voor een zorgaankoper.")
     strategieen: list[Strategie] = Field(min_length=1, description="De aankoopstrategieën om deze ambitie te bereiken.")
     themas: list[Id] = refs("thema", "Ids van thema's of productgroepen.")
@@ -208,7 +251,7 @@ class Voorbeeld(Entry):
     """Een praktijkvoorbeeld uit de zorg."""
 
     model_config = ConfigDict(title="Praktijkvoorbeeld")
-    titel: Text = Field(description="Korte titel van het voorbeeld.")
+    titel: Title = Field(description="Korte titel van het voorbeeld.")
     soort: Literal[VOORBEELD_SOORTEN] = Field(
         description="'beschreven' als de bron vertelt wat er gebeurde; 'verwijzing' als de leidraad het voorbeeld "
                     "alleen noemt. Een verwijzing toont de site als verwijzing, niet als praktijkverhaal.")
@@ -217,7 +260,7 @@ class Voorbeeld(Entry):
         description="Soort zorgvoorziening waar het voorbeeld speelt (" + ", ".join(VOORZIENINGEN) + "), alleen als "
                     "de bron het zegt. Lezers filteren de voorbeelden hierop.")
     # Optional: the guide sometimes names an example by its title only ("Reduce en Reuse"), not by who did it.
-    organisatie: Optional[Text] = Field(default=None, description="Wie het deed (organisatie of project). Laat weg als de bron het niet zegt.")
+    organisatie: Optional[Title] = Field(default=None, description="Wie het deed (organisatie of project). Laat weg als de bron het niet zegt.")
     wat: Markdown = Field(description="Wat de organisatie deed, in eigen woorden.")
     resultaat: Optional[Markdown] = Field(default=None, description="Wat het opleverde, als de bron dat vermeldt.")
     bron: Url = Field(description="Webadres van de bron van dit voorbeeld.")
@@ -231,7 +274,7 @@ class Valkuil(Entry):
     """Een valkuil of fabel bij duurzaam aankopen."""
 
     model_config = ConfigDict(title="Valkuil of fabel")
-    titel: Text = Field(description="Korte titel van de valkuil.")
+    titel: Title = Field(description="Korte titel van de valkuil.")
     fabel: Text = Field(description="Wat men vaak denkt (de misvatting), in één zin.")
     kort: Markdown = Field(description="Kort antwoord: wat er echt aan de hand is.")
     werkelijkheid: Markdown = Field(description="Uitleg: wat klopt er wel.")
@@ -265,8 +308,8 @@ class Bron(Entry):
     """Een externe hulpbron: tool, criteria, label, platform, gids of regelgeving."""
 
     model_config = ConfigDict(title="Hulpbron")
-    titel: Text = Field(description="Naam van de hulpbron.")
-    uitgever: Text = Field(description="Wie de bron publiceert.")
+    titel: Title = Field(description="Naam van de hulpbron.")
+    uitgever: Title = Field(description="Wie de bron publiceert.")
     url: Url = Field(description="Webadres (begint met https://).")
     soort: Literal[SOORTEN] = Field(description="Soort bron: " + ", ".join(SOORTEN) + ".")
     taal: Literal[TALEN] = Field(description="Taal van de bron: " + ", ".join(TALEN) + ".")
@@ -281,7 +324,7 @@ class Regel(Entry):
     """Een regel uit de wet of een officieel advies die een aankoper moet kennen (geen juridisch advies)."""
 
     model_config = ConfigDict(title="Regel")
-    titel: Text = Field(description="Korte titel van de regel.")
+    titel: Title = Field(description="Korte titel van de regel.")
     samenvatting: Markdown = Field(description="Wat de regel zegt, in eigen woorden en eenvoudige taal (twee of drie zinnen). Alleen wat in de officiële tekst staat.")
     toepassing: Optional[Markdown] = Field(default=None, description="Wat de regel betekent voor een circulaire aankoop, als dat niet al uit de samenvatting blijkt.")
     bron: Text = Field(description="De officiële bron: de wet, het besluit, de verordening of het advies, met naam en datum.")
@@ -310,7 +353,7 @@ class Thema(Entry):
     """Een thema of productgroep (wordt een tag en een eigen pagina)."""
 
     model_config = ConfigDict(title="Thema")
-    naam: Text = Field(description="Naam van het thema of de productgroep.")
+    naam: Title = Field(description="Naam van het thema of de productgroep.")
     beschrijving: Markdown = Field(description="Wat onder dit thema valt.")
 
 
@@ -393,7 +436,8 @@ def _check_version(value: str) -> str:
     return value
 
 
-PlainText = Annotated[str, AfterValidator(_check_plain), WithJsonSchema({"type": "string", "minLength": 1})]
+PlainText = Annotated[str, _max_length(MAX_TEXT, "Een nota is kort: een tot drie zinnen"), AfterValidator(_check_plain),
+                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT})]
 ItemRef = Annotated[str, AfterValidator(_check_item_ref), WithJsonSchema(
     {"type": "string", "pattern": r"^(" + "|".join(KINDS) + r"):" + ID_RE.pattern[1:]})]
 PagePath = Annotated[str, AfterValidator(_check_page_path), WithJsonSchema(

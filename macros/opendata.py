@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
-from .catalog import INLINE_REF_RE, Catalog, Item
+from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item
 from .model import KINDS, Ambitie, Strategie, ref_fields
 
 LICENCE = {
@@ -145,8 +145,9 @@ def _absolute(target: str, site_url: str) -> str:
 
 
 def _links(value: Any, catalog: Catalog, site_url: str) -> Any:
-    """Inline `](kind:id)` links in Markdown become absolute links to the entry on the site."""
+    """Inline `](kind:id)` links and links to pages in Markdown become absolute links to the site."""
     if isinstance(value, str):
+        value = PAGE_LINK_RE.sub(lambda m: "](" + _absolute(m.group(1) + (m.group(2) or ""), site_url), value)
         return INLINE_REF_RE.sub(lambda m: "](" + _absolute(catalog.get(m.group(1), m.group(2)).target, site_url) + ")", value)
     if isinstance(value, list):
         return [_links(v, catalog, site_url) for v in value]

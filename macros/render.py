@@ -15,7 +15,7 @@ from typing import Optional
 
 import jinja2
 
-from .catalog import INLINE_REF_RE, Catalog, Item, unknown_ref_message
+from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item, unknown_ref_message
 from .datum import datum_nl
 from .errors import DataError, Problem
 from .model import KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
@@ -122,7 +122,11 @@ class Renderer:
             return f"[{plain(item.title)}]({href(item.target, from_page)})"
 
         def md(text: Optional[str]) -> str:
-            return self.resolve_links(text, from_page) if text else ""
+            if not text:
+                return ""
+            # Page links in data are written from docs/; make them relative to this page first.
+            text = PAGE_LINK_RE.sub(lambda m: "](" + href(m.group(1) + (m.group(2) or ""), from_page), text)
+            return self.resolve_links(text, from_page)
 
         def related(item: Item, kind: str) -> list[Item]:
             return catalog.related(item, kind)

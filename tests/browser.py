@@ -79,6 +79,16 @@ class PageWatch:
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
 
 
+def follow(site: Path, page: str) -> str:
+    """Where a page named in a test lives now: redirects at old addresses are followed (tools/urls.py)."""
+    import urls  # tools/urls.py
+
+    return urls.follow(site, page)
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page the build produced, as site-relative paths (404 page excluded)."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    """Every HTML page the build produced, as site-relative paths: no 404 page, and no page at an
+    old address (a redirect to its new page, tools/urls.py; tests/test_urls.py checks those)."""
+    import urls  # tools/urls.py
+
+    return urls.content_pages(site)

@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import site_pages, wait_for
+import urls  # noqa: E402  (tools/urls.py, on the path through browser.py)
 
 # WCAG 2.0 and 2.1, levels A and AA: what EN 301 549 asks of web content.
 AXE_OPTIONS = {
@@ -86,7 +87,7 @@ def test_every_page_of_the_build_is_visited(visits, site):
     built = site_pages(site)
     assert len(built) >= MIN_PAGES, f"only {len(built)} pages in {site}: is this the real build?"
     assert [v.path for v in visits] == built
-    assert "index.html" in built and "toegankelijkheid.html" in built
+    assert "index.html" in built and urls.follow(site, "toegankelijkheid.html") in built
 
 
 def test_no_axe_violations_on_any_page(visits):
@@ -167,3 +168,9 @@ def test_axe_with_these_options_reports_a_known_violation(browser):
         assert {"label", "color-contrast"} <= ids, ids
     finally:
         page.close()
+
+
+def test_screen_pages_load_no_print_font(visits):
+    """The vendored fonts (docs/assets/fonts/) are for the PDF and paper only: no screen page fetches them."""
+    fetched = [f"{v.path}: {url}" for v in visits for url in v.requests if "/assets/fonts/" in url]
+    assert not fetched, "\n".join(fetched[:10])

@@ -179,3 +179,22 @@ def test_titles_are_escaped_once_in_navigation_and_footer_labels(fixture_project
             seen_label |= "Foto's & co" in label
         seen_text |= "Foto's & co" in text
     assert seen_label and seen_text
+
+
+def test_page_link_in_data_is_written_from_docs_and_works_at_any_depth(fixture_project, tmp_path):
+    """Data text lands on pages at several depths: a link to a page, written from docs/, works on each."""
+    steps = fixture_project / "data" / "stappen.yml"
+    steps.write_text(steps.read_text(encoding="utf-8").replace(
+        "  waarom: Omdat het moet.", "  waarom: Omdat het moet; zie de [hulpbronnen](bronnen.md#tool)."), encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(fixture_project, site)
+    assert proc.returncode == 0, proc.stderr
+    assert 'href="../bronnen.html#tool"' in (site / "stappen" / "eerste.html").read_text(encoding="utf-8")
+
+
+def test_unknown_link_prefix_in_a_page_names_the_file_and_line(fixture_project, tmp_path):
+    (fixture_project / "docs" / "index.md").write_text("# Start\n\nTekst.\n\n[tool](hulpbron:tool)\n", encoding="utf-8")
+    proc = mkdocs_build(fixture_project, tmp_path / "site")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "docs/index.md, regel 5: in een link: onbekend soort link 'hulpbron:tool'. Bedoelde je 'bron:tool'?" in proc.stderr
+    assert "printpage.py" not in proc.stderr

@@ -14,6 +14,7 @@ import yaml
 from conftest import ROOT, SEED_DIR, page_text
 
 sys.path.insert(0, str(ROOT / "tools"))
+import urls  # noqa: E402  (tools/urls.py: redirect pages at old addresses)
 from copycheck import NAMES_FILE, RUN, load_names, shared_runs, words  # noqa: E402
 
 GUIDE = ROOT / "tests" / "bron" / "leidraad.txt"
@@ -22,7 +23,8 @@ FACTS = yaml.safe_load((ROOT / "tests" / "guide_facts.yml").read_text(encoding="
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """The real pages: a redirect at an old address is no page (it leads to one)."""
+    return [site / p for p in urls.content_pages(site)]
 
 
 class Links(HTMLParser):
@@ -118,7 +120,7 @@ def test_allow_list_holds_only_names_from_the_guide():
 
 @pytest.mark.parametrize("fact", FACTS, ids=lambda f: f"{f['pagina']}:{f['feit']}")
 def test_guide_fact_is_on_its_page(site, fact):
-    text = page_text(site / fact["pagina"]).casefold()
+    text = page_text(site / urls.follow(site, fact["pagina"])).casefold()
     assert fact["feit"].casefold() in text, f"'{fact['feit']}' ontbreekt op {fact['pagina']}"
 
 
@@ -145,7 +147,7 @@ def test_every_guide_url_is_a_link_on_the_site(site):
 
 
 def test_contact_address_is_a_mailto_link(site):
-    assert "mailto:info@vlaanderen-circulair.be" in links_of(site / "over.html").content
+    assert "mailto:info@vlaanderen-circulair.be" in links_of(site / urls.follow(site, "over.html")).content
 
 
 def test_no_page_is_an_island(site):
@@ -155,6 +157,8 @@ def test_no_page_is_an_island(site):
         here = page.relative_to(site).as_posix()
         for href in links_of(page).content:
             target = resolve(site, page, href)
+            if target and (site / target).is_file():
+                target = urls.follow(site, target)
             if target and target != here:
                 linked.add(target)
     islands = [p.relative_to(site).as_posix() for p in pages(site)
@@ -171,6 +175,8 @@ def test_every_page_within_two_clicks_of_home(site):
             continue
         for href in links_of(site / current).all:
             target = resolve(site, site / current, href)
+            if target and target.endswith(".html") and (site / target).exists():
+                target = urls.follow(site, target)  # a link to an old address is a link to its new page
             if target and target.endswith(".html") and (site / target).exists() and target not in depth:
                 depth[target] = depth[current] + 1
                 queue.append(target)

@@ -127,3 +127,15 @@ def test_a_script_that_got_into_a_page_does_not_run(site, tmp_path, watched):
         assert watched.evaluate("window.__ran") is None
         violations = watched.evaluate("window.__csp")
     assert any(v.startswith("script-src") for v in violations), violations
+
+
+def test_only_the_local_preview_allows_inline_scripts():
+    """`make serve` injects MkDocs' live-reload script (inline, different in every response): the
+    preview's policy allows inline scripts; a published page's never does."""
+    page = "<html><head><meta charset=\"utf-8\"></head><body><script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith(\"__tabbed_\"))</script></body></html>"
+    published = directives(csp.policy(page))
+    preview = directives(csp.policy(page, preview=True))
+    assert "'unsafe-inline'" not in published["script-src"] and any(h.startswith("'sha256-") for h in published["script-src"])
+    assert preview["script-src"] == ["'self'", "'unsafe-inline'"]
+    with pytest.raises(csp.UnknownInlineScript):
+        csp.policy("<script>alert(1)</script>", preview=True)

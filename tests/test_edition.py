@@ -62,3 +62,12 @@ def test_file_names_stay_safe_for_any_tag():
     edition = edition_module.Edition("release/2027 maart", dt.date(2027, 3, 5), True)
     assert edition.file_version == "release-2027-maart"
     assert edition.zip_name == "circulair-aankopen-zorg-release-2027-maart-offline.zip"
+
+
+def test_prune_keeps_only_the_current_edition_of_each_kind(tmp_path):
+    name = edition_module.NAME
+    for file in (f"{name}-v1.pdf", f"{name}-v1-offline.zip", f"{name}-v2.pdf", f"{name}-v2-offline.zip", "notities.txt"):
+        (tmp_path / file).write_text("x", encoding="utf-8")
+    assert edition_module.prune(tmp_path, tmp_path / f"{name}-v2.pdf") == [f"{name}-v1.pdf"]
+    assert edition_module.prune(tmp_path, tmp_path / f"{name}-v2-offline.zip") == [f"{name}-v1-offline.zip"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}-v2-offline.zip", f"{name}-v2.pdf", "notities.txt"]

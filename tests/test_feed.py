@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from browser import site_pages, wait_for
+import urls  # noqa: E402  (tools/urls.py, on the path through browser.py)
 from test_search import COUNT_QUERIES
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -135,8 +136,8 @@ def test_every_page_has_a_skip_link(site):
 
 
 @pytest.mark.parametrize("path", ["index.html", "stappen/behoefte.html", "toegankelijkheid.html"])
-def test_skip_link_comes_first_and_moves_to_the_content(page, base_url, path):
-    page.goto(base_url + path)
+def test_skip_link_comes_first_and_moves_to_the_content(page, base_url, site, path):
+    page.goto(base_url + urls.follow(site, path))  # a page that moved is tested at its new address
     first = tab(page)
     assert first and "a.md-skip" in first["what"] and "Ga naar inhoud" in first["what"], first
     assert not focus_problems(first, path)
@@ -150,8 +151,8 @@ def test_skip_link_comes_first_and_moves_to_the_content(page, base_url, path):
 
 
 @pytest.mark.parametrize("path", TAB_PAGES)
-def test_tab_reaches_everything_with_a_visible_focus(page, base_url, path):
-    page.goto(base_url + path)
+def test_tab_reaches_everything_with_a_visible_focus(page, base_url, site, path):
+    page.goto(base_url + urls.follow(site, path))
     expected = page.evaluate(MARK_REACHABLE)
     assert expected > 10
     reached, problems, seen_first = set(), [], None

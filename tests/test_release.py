@@ -8,7 +8,6 @@ carries the note under "Wijzigingen in deze editie" and whose Downloads page lis
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess

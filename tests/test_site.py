@@ -6,6 +6,7 @@ import re
 import yaml
 
 from conftest import ROOT, page_text
+from browser import follow
 from macros.catalog import load
 
 CATALOG = load(ROOT / "data")
@@ -77,7 +78,7 @@ def test_generated_pages_edit_their_yaml(site):
 
 
 def test_glossary_terms_get_tooltips(site):
-    html = (site / "valkuilen" / "greenwashing.html").read_text(encoding="utf-8")
+    html = (site / follow(site, "valkuilen/greenwashing.html")).read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">(LCA|levenscyclusanalyse|ISO 14024)</abbr>', html, re.I)
 
 

@@ -88,6 +88,20 @@ def current(root: Path = ROOT, today: dt.date | None = None) -> Edition:
     return Edition(UNVERSIONED, today or dt.date.today(), False)
 
 
+# The PDF's page margins and footer (site name, edition, "pagina X van Y"), a stylesheet of the build:
+# overrides/hooks/edition.py writes it, tools/pdf.py adds it to the print page before printing.
+PDF_CSS = "assets/stylesheets/pdf.css"
+
+
+def pdf_css(footer: str) -> str:
+    text = footer.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    font = 'font-family: "Gids Noto Sans", sans-serif; font-size: 8pt; color: #333;'
+    return (f"/* Only for the PDF (tools/pdf.py). */\n@page {{ margin: 16mm 14mm 18mm 14mm;\n"
+            f"  @bottom-left {{ content: \"{text}\"; {font} }}\n"
+            f"  @bottom-center {{ content: none; }}\n"
+            f"  @bottom-right {{ content: \"pagina \" counter(page) \" van \" counter(pages); {font} }} }}\n")
+
+
 def site_setting(key: str, root: Path = ROOT) -> str:
     """A top-level string from mkdocs.yml (site_name, site_url) for the build tools, read without
     loading the whole config. `!ENV [NAME, "default"]` gives $NAME or the default, as MkDocs does
@@ -103,3 +117,19 @@ def site_setting(key: str, root: Path = ROOT) -> str:
 if __name__ == "__main__":
     edition = current()
     print(edition.file_version if "--version" in sys.argv[1:] else edition.label)
+
+
+def prune(out: Path, keep: Path) -> list[str]:
+    """Remove the other editions' files of the same kind from dist/: it holds the current edition only.
+
+    `keep` is the file just written (<NAME>-<version>.pdf or <NAME>-<version>-offline.zip); only files
+    of that kind with our NAME go, so nothing else in the folder is touched."""
+    offline = keep.name.endswith("-offline.zip")
+    removed = []
+    for path in out.glob(f"{NAME}-*"):
+        same_kind = path.name.endswith("-offline.zip") if offline else (path.suffix == ".pdf")
+        if path != keep and same_kind and path.is_file():
+            path.unlink()
+            removed.append(path.name)
+    return removed
+

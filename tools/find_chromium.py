@@ -4,7 +4,7 @@
     python tools/find_chromium.py            # print the path, exit 1 when there is none
 
 Order: $CHROMIUM, Debian's /usr/bin/chromium (installed with apt-get when we
-are root and it is missing), then Playwright's own Chromium (downloaded by
+are root and it is missing), Ubuntu's chromium-browser or Google Chrome, then Playwright's own Chromium (downloaded by
 `playwright install chromium` elsewhere; never needed on our CI machines).
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 DEBIAN = Path("/usr/bin/chromium")
+OTHERS = ("/usr/bin/chromium-browser", "/snap/bin/chromium", "google-chrome", "google-chrome-stable")
 
 
 def find() -> str | None:
@@ -24,6 +25,10 @@ def find() -> str | None:
         return given
     if DEBIAN.exists():
         return str(DEBIAN)
+    for other in OTHERS:  # Ubuntu's snap, Google Chrome
+        found = shutil.which(other) if "/" not in other else (other if Path(other).exists() else None)
+        if found:
+            return found
     return None  # tests then let Playwright use its own browser, if installed
 
 

@@ -12,10 +12,7 @@ file:// with no network at all. Prints the zip's path.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
-import subprocess
 import sys
 import zipfile
 from html.parser import HTMLParser
@@ -125,6 +122,7 @@ def main(argv: list[str]) -> int:
         return 1
     target = args.out / edition.zip_name
     make_zip(args.site_dir, target, edition)
+    edition_module.prune(args.out, target)  # dist/ holds the current edition only
     print(target)
     return 0
 

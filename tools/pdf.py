@@ -26,16 +26,13 @@ from browser import chromium, serve  # noqa: E402  (tests/browser.py: the shared
 
 PRINT_PAGE = "afdrukken.html"
 
-# Chromium draws these outside the page's own layout; the classes are filled in by Chromium.
-FOOTER = """<div style="width:100%; margin:0 12mm; font-size:8pt; font-family:sans-serif; color:#333;
- display:flex; justify-content:space-between;">
-<span>{title} &middot; {label}</span>
-<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>"""
-
-
-# The PDF's page margins (room for the footer above), as a file of the site: the site's
-# Content-Security-Policy refuses inline styles, also the ones a tool would inject.
-PAGE_CSS = "assets/stylesheets/pdf.css"
+# The footer (edition stamp, page numbers) in the page's own margin boxes, not Chromium's
+# header/footer template: that template cannot use the page's fonts (not even an inline one),
+# so it would print in whatever sans-serif the machine has. This way every glyph of the PDF is
+# in the vendored print font (docs/assets/fonts/, print.css). The stylesheet is a file of the
+# build (overrides/hooks/edition.py writes it with the edition's label, tools/edition.py
+# pdf_css): the site's Content-Security-Policy refuses inline styles, also a tool's.
+PAGE_CSS = edition_module.PDF_CSS
 
 
 def page_edition(print_page: Path) -> str | None:
@@ -59,10 +56,11 @@ def render(site: Path, target: Path, title: str, label: str) -> None:
         # Our footer replaces the stylesheets' page-number boxes; the margins leave room for it.
         page.add_style_tag(url=base_url + PAGE_CSS)
         page.emulate_media(media="print")
+        # The print fonts load once print rules apply; wait for every one, not only the first.
+        page.evaluate("""async () => { await Promise.all([...document.fonts].map(f => f.load().catch(() => null)));
+                                       await document.fonts.ready }""")
         page.pdf(path=str(tmp), format="A4", print_background=False, prefer_css_page_size=False,
-                 display_header_footer=True, header_template="<span></span>",
-                 footer_template=FOOTER.format(title=html.escape(title), label=html.escape(label)),
-                 outline=True, tagged=True)
+                 display_header_footer=False, outline=True, tagged=True)
         if errors:
             raise SystemExit(f"Fout in de printpagina: {errors[0]}")
     tmp.replace(target)
@@ -88,6 +86,7 @@ def main(argv: list[str]) -> int:
 
     target = args.out / edition.pdf_name
     render(args.site.resolve(), target, edition_module.site_setting("site_name", args.root), edition.label)
+    edition_module.prune(args.out, target)  # dist/ holds the current edition only
 
     from pypdf import PdfReader
 

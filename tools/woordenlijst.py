@@ -14,9 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.yamlfile import read  # noqa: E402  (the data check's safe reader: no aliases, no traceback)
 TARGET = ROOT / ".cspell" / "begrippen.txt"
 HEADER = "# Generated from data/begrippen.yml by tools/woordenlijst.py: do not edit by hand.\n"
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -36,7 +37,11 @@ def words(glossary: list) -> list[str]:
 
 def main(argv: list[str]) -> int:
     source = Path(argv[0]) if argv else ROOT / "data" / "begrippen.yml"
-    glossary = yaml.safe_load(source.read_text(encoding="utf-8"))
+    problems: list = []
+    glossary, _ = read(source, f"{source.parent.name}/{source.name}", problems)
+    if problems:  # the data check (python -m macros) explains the same problems; nothing is written
+        print("\n".join(str(p) for p in problems), file=sys.stderr)
+        return 1
     text = HEADER + "".join(w + "\n" for w in words(glossary))
     TARGET.parent.mkdir(exist_ok=True)
     if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.catalog import Item, load_cached  # noqa: E402
+from macros.catalog import LINK_TARGET_RE, SCHEME_RE, WEB_SCHEMES, Item, load_cached, unknown_prefix_message  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
 from macros.render import Renderer, edit_base  # noqa: E402
@@ -73,6 +74,9 @@ def on_config(config):
     return config
 
 
+# Before the plugins' on_files (priority 0): mkdocs-redirects checks its targets there, and a
+# redirect may point at a generated page (valkuilen/nieuwe-id.md).
+@event_priority(50)
 def on_files(files, config):
     renderer: Renderer = _state["renderer"]
     for item in renderer.catalog.pages():
@@ -88,6 +92,22 @@ def on_files(files, config):
     return files
 
 
+def _check_prefixes(markdown: str, page) -> None:
+    """A link like [x](hulpbron:quickscan) in a page: no browser knows that scheme, so stop here, in Dutch."""
+    problems = []
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8").split("\n") if page.file.abs_src_path else []
+    for target in LINK_TARGET_RE.findall(markdown):
+        scheme = SCHEME_RE.match(target)
+        if not scheme or scheme.group(1) in KINDS or scheme.group(1).lower() in WEB_SCHEMES | {"tel"}:
+            continue
+        line = next((i for i, text in enumerate(source, start=1) if "(" + target in text), None)
+        where = f"docs/{page.file.src_uri}" + (f", regel {line}" if line else "")
+        problems.append(f"{where}: in een link: {unknown_prefix_message(scheme.group(1), target[len(scheme.group(0)):])}")
+    if problems:
+        head = "Er zit een fout in een link" if len(problems) == 1 else f"Er zitten {len(problems)} fouten in links"
+        raise PluginError(f"{head} (de site is niet gebouwd):\n" + "\n".join(f"  - {p}" for p in problems))
+
+
 def on_page_markdown(markdown, page, config, files):
     renderer: Renderer = _state["renderer"]
     src = page.file.src_uri
@@ -95,6 +115,7 @@ def on_page_markdown(markdown, page, config, files):
     if item is not None:
         page.edit_url = renderer.edit_url(item)
     else:
+        _check_prefixes(markdown, page)
         try:
             markdown = renderer.resolve_links(markdown, src, source=f"docs/{src}")
         except DataError as exc:

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "tools") not in sys.path:
@@ -40,3 +41,10 @@ def on_config(config):
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM]
     return config
+
+
+def on_files(files, config):
+    # The PDF's footer with this build's edition (tools/edition.py pdf_css; tools/pdf.py uses it).
+    footer = f"{config.site_name} \u00b7 {config.extra['edition']['label']}"
+    files.append(File.generated(config, edition_module.PDF_CSS, content=edition_module.pdf_css(footer)))
+    return files

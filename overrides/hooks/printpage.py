@@ -53,8 +53,11 @@ def on_post_build(config):
                           f"(scope {scopes}x, config {bases}x); pas overrides/hooks/printpage.py aan.")
     text, unresolved = _resolve_anchors(text, config)
     if unresolved:
-        raise PluginError(f"{page.name}: links naar onbekende ankers: {', '.join(sorted(unresolved)[:10])}; "
-                          "pas overrides/hooks/printpage.py aan.")
+        # The data check and the strict build catch broken links first; this is the last net.
+        raise PluginError(f"{page.name}: {len(unresolved)} link(s) in de tekst verwijzen naar een pagina of kop die "
+                          f"niet bestaat: {', '.join(sorted(unresolved)[:10])}. Het deel voor de eerste '-' is de map "
+                          "of de pagina; zoek de link daar en verbeter hem (een item: [tekst](bron:id), een pagina: "
+                          "[tekst](map/pagina.md)).")
     page.write_text(text, encoding="utf-8")
 
 

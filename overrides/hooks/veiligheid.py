@@ -23,6 +23,12 @@ if str(ROOT) not in sys.path:
 from macros import csp, sanitize  # noqa: E402
 
 _done: set = set()
+_state = {"preview": False}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` (make serve) injects an inline live-reload script: see macros/csp.py policy().
+    _state["preview"] = command == "serve"
 
 
 def on_pre_build(config):
@@ -43,7 +49,7 @@ def on_post_page(output, page, config):
 
 def _apply(html: str, where: str) -> str:
     try:
-        return csp.apply(html)
+        return csp.apply(html, preview=_state["preview"])
     except csp.UnknownInlineScript as exc:
         raise PluginError(f"{where}: de pagina bevat een inline script dat de site niet kent ({exc}). Een script hoort "
                           "niet in data/ of in de tekst van een pagina, maar in een bestand onder docs/assets/javascripts/ "
