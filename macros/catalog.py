@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from pydantic import ValidationError
 
-from . import linkcontrole, yamlfile
+from . import linkcontrole, safety, yamlfile
 from .errors import DataError, Problem
 from .model import KINDS, RETIRED_FIELDS, Ambitie, Entry, Strategie, ascii_id, ref_fields
 
@@ -29,12 +29,7 @@ SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 PAGE_LINK_RE = re.compile(r"\]\(\s*(?![A-Za-z][A-Za-z0-9+.-]*:)(?!#)([^)\s>#]+\.md)(#[^)\s>]*)?")
 WEB_SCHEMES = {"http", "https", "mailto"}
 NEUTER = {"thema", "begrip", "voorbeeld"}
-# Prefixes editors type for a kind: the plural, the word readers see, or the kind in capitals.
-PREFIX_SYNONYMS = {"hulpbron": "bron", "hulpbronnen": "bron", "bronnen": "bron", "stappen": "stap",
-                   "processtap": "stap", "ambities": "ambitie", "strategieen": "strategie",
-                   "strategieën": "strategie", "valkuilen": "valkuil", "fabel": "valkuil", "voorbeelden": "voorbeeld",
-                   "praktijkvoorbeeld": "voorbeeld", "begrippen": "begrip", "term": "begrip", "themas": "thema",
-                   "thema's": "thema", **{k: k for k in KINDS}}
+# Prefixes editors type for a kind (the plural, the word readers see): macros/safety.py.
 
 
 @dataclass
@@ -451,7 +446,7 @@ def _check_link(catalog: Catalog, item: Item, target: str, known) -> Optional[st
 
 
 def unknown_prefix_message(prefix: str, rest: str) -> str:
-    guess = PREFIX_SYNONYMS.get(prefix.lower())
+    guess = safety.prefix_synonyms().get(prefix.lower())
     if guess is None:
         close = difflib.get_close_matches(prefix.lower(), list(KINDS), n=1, cutoff=0.6)
         guess = close[0] if close else None

@@ -42,11 +42,32 @@ _IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(<[^>]*>|[^\s)]*)")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.M)
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]*\]:", re.M)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_REFERENCE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What a reference may look like before the catalog checks it: a word, ':', then id characters
+# (and an #anchor the catalog refuses with its own message). Nothing that could run as a script URL.
+_REFERENCE_TARGET_CHARS = re.compile(r"^[A-Za-zÀ-ÿ']+:[A-Za-z0-9À-ÿ_#.-]+$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 # Characters that are never part of a web address as typed (RFC 3986), or that would end
 # the address in Markdown or HTML.
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+
+
+# Prefixes editors type for a kind: the plural, or the word readers see. A link with one of these
+# (or with a kind in capitals) is a reference gone wrong, not a hostile scheme: macros/catalog.py
+# names the right prefix with the whole target ("Bedoelde je 'bron:tool'?").
+_SYNONYMS = {"hulpbron": "bron", "hulpbronnen": "bron", "bronnen": "bron", "stappen": "stap",
+             "processtap": "stap", "ambities": "ambitie", "strategieen": "strategie", "strategieën": "strategie",
+             "valkuilen": "valkuil", "fabel": "valkuil", "voorbeelden": "voorbeeld", "praktijkvoorbeeld": "voorbeeld",
+             "begrippen": "begrip", "term": "begrip", "themas": "thema", "thema's": "thema", "regels": "regel",
+             "regelgeving": "regel"}
+
+
+def prefix_synonyms() -> dict[str, str]:
+    return {**_SYNONYMS, **{k: k for k in kind_names()}}
+
+
+def _reference_like(name: str) -> bool:
+    lower = name.lower()
+    return lower in prefix_synonyms() or bool(difflib.get_close_matches(lower, kind_names(), n=1, cutoff=0.6))
 
 
 def _compact(target: str) -> str:
@@ -75,12 +96,11 @@ def target_problem(target: str, image: bool = False) -> str | None:
         if raw != compact and name != "mailto":
             return f"heeft een webadres met spaties of tekens die er niet in horen ('{raw[:60]}'). Schrijf een spatie als %20"
         return None
-    if name in kind_names():
-        if raw.startswith(name + ":") and _REFERENCE_ID.match(raw[len(name) + 1:]):
-            return None
-        return (f"heeft een link '{raw[:60]}' die geen geldige verwijzing is. Een link naar een item schrijf je als "
-                f"[tekst]({name}:id), met de id in kleine letters, cijfers en koppeltekens")
-    guess = difflib.get_close_matches(name.lower(), kind_names() + SAFE_SCHEMES, n=1, cutoff=0.6)
+    if _reference_like(name) and raw == compact and _REFERENCE_TARGET_CHARS.match(raw):
+        # A reference to an entry, right or wrong: the catalog checks it against the data and names
+        # the closest valid one. Whatever it does not resolve stops the build there.
+        return None
+    guess = difflib.get_close_matches(name.lower(), SAFE_SCHEMES, n=1, cutoff=0.6)
     hint = f" Bedoelde je '{guess[0]}:'?" if guess else ""
     return (f"heeft een link met '{name}:' ('{raw[:60]}').{hint} Alleen webadressen (https://...), e-mailadressen "
             "(mailto:...), pagina's van de site en verwijzingen als [tekst](bron:id) zijn toegelaten")

@@ -63,7 +63,7 @@ PAYLOADS = [
     Payload("javascript-leading-space", "script URL", f"{STRATEGY}.beschrijving", "[XSS17]( javascript:alert(1))", "refused", SCHEME),
     Payload("vbscript-url", "script URL", f"{STRATEGY}.beschrijving", "[XSS18](vbscript:msgbox(1))", "refused", SCHEME),
     Payload("nested-brackets", "script URL", f"{STEP}.waarom", "[[[XSS19]]](javascript:alert(1))", "refused", SCHEME),
-    Payload("reference-prefix-case", "script URL", f"{STEP}.waarom", "[XSS20](Bron:mvoo-criteriatool)", "refused", "Bedoelde je 'bron:'?"),
+    Payload("reference-prefix-case", "script URL", f"{STEP}.waarom", "[XSS20](Bron:mvoo-criteriatool)", "refused", "Bedoelde je 'bron:mvoo-criteriatool'?"),
     # --- data: URLs -----------------------------------------------------------------------
     Payload("data-html", "data URL", f"{EXAMPLE}.wat",
             "[XSS21](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "refused", SCHEME),

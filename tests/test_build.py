@@ -32,14 +32,14 @@ def test_fixture_site_builds_and_links_both_ways(fixture_project, tmp_path):
 def test_plain_text_is_escaped_and_markdown_rendered(fixture_project, tmp_path):
     # A plain-text field shows what was typed: no entity decoded, no Markdown applied.
     themes = fixture_project / "data" / "themas.yml"
-    themes.write_text(themes.read_text().replace("naam: Textiel", "naam: \"&lt;b&gt; *Textiel* & [x](y)\"")
+    themes.write_text(themes.read_text().replace("naam: Textiel", "naam: \"&lt;b&gt; *Textiel* & {co}\"")
                       .replace("Linnen en werkkledij.", "Linnen en **werkkledij**."), encoding="utf-8")
     site = tmp_path / "site"
     proc = mkdocs_build(fixture_project, site)
     assert proc.returncode == 0, proc.stderr
     page = (site / "themas" / "textiel.html").read_text(encoding="utf-8")
-    assert "<h1 id=\"lt-b-gt-textiel-x-y\">&amp;lt;b&amp;gt; *Textiel* &amp; [x](y)</h1>" in page or \
-        re.search(r"<h1[^>]*>&amp;lt;b&amp;gt; \*Textiel\* &amp; \[x\]\(y\)", page), page[page.find("<h1"):][:300]
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+    assert h1 == "&amp;lt;b&amp;gt; *Textiel* &amp; {co}", h1
     assert "<strong>werkkledij</strong>" in page
 
 

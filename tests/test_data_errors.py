@@ -37,7 +37,7 @@ def test_yaml_syntax_error_names_file_and_line(data_dir):
     msg = only(data_dir)
     assert msg.startswith("data/bronnen.yml, regel ")
     line = int(msg.split("regel ")[1].split(",")[0].split(":")[0])
-    assert line in (13, 14), msg  # the unclosed "[" is on line 13; YAML notices on 14
+    assert line in (12, 13), msg  # the unclosed "[" is on line 12; YAML notices on 13
     assert "YAML-syntaxfout: de waarde van 'soort' begint met '[', maar die wordt op deze regel niet gesloten met ']'" in msg
 
 
@@ -311,7 +311,7 @@ def test_date_that_does_not_exist(data_dir, capsys, date, why):
 
 # --- YAML syntax in plain Dutch: the usual cause, the field's own line, every error of the file ---
 
-LABEL = "data/bronnen.yml, regel 10, item 'label' (nr. 2), veld 'titel': YAML-syntaxfout: "
+LABEL = "data/bronnen.yml, regel 9, item 'label' (nr. 2), veld 'titel': YAML-syntaxfout: "
 
 
 @pytest.mark.parametrize("line,message", [
@@ -340,7 +340,7 @@ def test_yaml_syntax_error_explains_the_usual_cause(data_dir, line, message):
 
 def test_missing_colon_points_at_the_field_not_the_next_line(data_dir):
     edit(data_dir / "bronnen.yml", "  uitgever: Labelorganisatie\n", "  uitgever Labelorganisatie\n")
-    assert only(data_dir) == ("data/bronnen.yml, regel 11, item 'label' (nr. 2), veld 'uitgever': YAML-syntaxfout: na "
+    assert only(data_dir) == ("data/bronnen.yml, regel 10, item 'label' (nr. 2), veld 'uitgever': YAML-syntaxfout: na "
                               "de veldnaam 'uitgever' ontbreekt de dubbele punt. Schrijf 'uitgever: Labelorganisatie'.")
 
 
@@ -354,7 +354,7 @@ def test_every_syntax_error_of_a_file_and_the_other_entries_still_checked(data_d
     found = problems(data_dir)
     assert [m.split(": YAML")[0].split(": ongeldige")[0] for m in found] == [
         "data/bronnen.yml, regel 2, item 'tool' (nr. 1), veld 'titel'",
-        "data/bronnen.yml, regel 10, item 'label' (nr. 2), veld 'titel'",
+        "data/bronnen.yml, regel 9, item 'label' (nr. 2), veld 'titel'",
         f"data/bronnen.yml, regel {taal_line}, item 'derde' (nr. 3), veld 'taal'",
     ], found
     # References to the broken entries ('tool' in stappen.yml and valkuilen.yml) are not reported as unknown.
@@ -364,13 +364,13 @@ def test_every_syntax_error_of_a_file_and_the_other_entries_still_checked(data_d
 def test_empty_required_field_gets_the_empty_field_hint(data_dir):
     edit(data_dir / "bronnen.yml", "  titel: Een label\n", "  titel:\n")
     assert only(data_dir) == (
-        "data/bronnen.yml, regel 10, item 'label' (nr. 2), veld 'titel': dit verplichte veld is leeg. Vul na 'titel:' "
+        "data/bronnen.yml, regel 9, item 'label' (nr. 2), veld 'titel': dit verplichte veld is leeg. Vul na 'titel:' "
         "een waarde in, op dezelfde regel (een lange tekst: 'titel: >-' en de tekst op de regels eronder, vier spaties ver).")
 
 
 def test_empty_optional_field(data_dir):
     edit(data_dir / "bronnen.yml", "  themas: [textiel]\n", "  themas:\n")
-    assert only(data_dir) == ("data/bronnen.yml, regel 17, item 'label' (nr. 2), veld 'themas': dit veld is leeg. Vul "
+    assert only(data_dir) == ("data/bronnen.yml, regel 15, item 'label' (nr. 2), veld 'themas': dit veld is leeg. Vul "
                               "na 'themas:' een waarde in, of haal de regel 'themas:' weg (het veld is niet verplicht).")
 
 

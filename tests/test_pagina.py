@@ -3,6 +3,7 @@ what it changes in data/, docs/, mkdocs.yml and the tests' page lists, and what 
 The whole round trip with a build and the tests: tests/test_editor_acceptance.py."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,9 @@ def test_renaming_a_page_made_from_data_changes_its_id_everywhere(project):
     assert "        valkuilen/dehp.md: valkuilen/dehp-in-pvc.md\n" in text(project, "mkdocs.yml")
     assert "valkuilen/dehp.html" not in text(project, "tests/search_queries.yml")
     assert "pagina: valkuilen/dehp-in-pvc.html" in text(project, "tests/guide_facts.yml")
+    # Change notes name entries as kind:id, also on the continuation line of a long list.
+    notes = text(project, "data/wijzigingen.yml")
+    assert "valkuil:dehp-in-pvc" in notes and not re.search(r"valkuil:dehp(?![\w-])", notes)
     assert macros_check(project).returncode == 0
 
 

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.catalog import load  # noqa: E402
 from macros.errors import DataError  # noqa: E402
+from macros.wijzigingen import load as load_changelog, page_titles  # noqa: E402
 from macros.model import ID_RE, KINDS, Strategie, ref_fields  # noqa: E402
 from macros.yamlfile import read as read_yaml  # noqa: E402
 
@@ -304,6 +305,53 @@ def _existing(path: str) -> str:
     return ""
 
 
+NOTES = DATA / "wijzigingen.yml"
+
+
+def retarget_notes(change: Change, old: str, new: str) -> None:
+    """Change notes (data/wijzigingen.yml) name entries as 'kind:id' in `items` and hand-written pages
+    as paths in `paginas`: they follow a rename or a removal like every other reference. An entry
+    replaced by a hand-written page moves from the note's `items` to its `paginas`."""
+    if not NOTES.exists():
+        return
+    token = re.compile(r"(?<![\w:/.-])" + re.escape(old) + r"(?![\w-])")
+    lines = change.text(NOTES).split("\n")
+    out: list[str] = []
+    pending_page = None  # a page to add to the note whose items lost `old`
+    current = None  # "items" or "paginas" while inside that field's list (which may span lines)
+    for line in lines:
+        if pending_page and (line.startswith("- ") or not line.strip()):
+            out.append(f"  paginas: [{pending_page}]")
+            pending_page = None
+        field = re.match(r"^  (items|paginas):", line)
+        if field:
+            current = field.group(1)
+        elif not line.startswith("    "):
+            current = None
+        if current and token.search(line):
+            if current == "items" and ":" not in new:
+                # entry -> hand-written page: drop it from items, name the page under paginas
+                line = re.sub(r"\s*,\s*" + token.pattern, "", line, count=1) if re.search(r",\s*" + token.pattern, line) \
+                    else re.sub(token.pattern + r"\s*,?\s*", "", line, count=1)
+                if re.match(r"^  items:\s*\[\s*\]\s*$", line):
+                    line = None
+                pending_page = new
+            else:
+                line = token.sub(new, line, count=1)
+        elif pending_page and field and field.group(1) == "paginas" and "[" in line:
+            line = line.replace("[", "[" + pending_page + ", ", 1)
+            pending_page = None
+        if line is not None and "]" in line:
+            current = None if not field or "]" in line else current
+        if line is not None:
+            out.append(line)
+    if pending_page:
+        out.append(f"  paginas: [{pending_page}]")
+    text = "\n".join(out)
+    if text != change.text(NOTES):
+        change.set(NOTES, text)
+
+
 def _follow_everywhere(change: Change, old: str, new: str, drop_anchor: bool) -> None:
     """Links in docs/ and data/, mkdocs.yml and the tests' page lists: from `old` to `new`."""
     for src in doc_pages():
@@ -347,6 +395,7 @@ def verplaats(van: str, naar: str) -> Change:
         change.set(DOCS / naar, relink_page(text, van, naar, {van: naar}))
         change.removed.add(DOCS / van)
         change.texts.pop(DOCS / van, None)
+        retarget_notes(change, van, naar)
         _follow_everywhere(change, van, naar, drop_anchor=False)
     else:
         kind, old_id = data_page(van)
@@ -370,6 +419,7 @@ def verplaats(van: str, naar: str) -> Change:
             updated = retarget_entry_links(text, kind, old_id, f"{kind}:{new_id}")
             if updated != text:
                 change.set(DOCS / src, updated)
+        retarget_notes(change, f"{kind}:{old_id}", f"{kind}:{new_id}")
         _follow_everywhere(change, van, naar, drop_anchor=False)
     config = config_replace(change.text(CONFIG), van, naar)
     change.set(CONFIG, add_redirect(config, van, naar))
@@ -395,6 +445,8 @@ def verwijder(pagina: str, vervang: str) -> Change:
             raise Refusal(f"'{pagina}' is de eerste pagina van een onderdeel van het menu; verwijder eerst de andere "
                           "pagina's van dat onderdeel, of vraag een ontwikkelaar.")
         change.removed.add(DOCS / pagina)
+        replacement = data_page(vervang)
+        retarget_notes(change, pagina, f"{replacement[0]}:{replacement[1]}" if replacement else vervang)
     else:
         kind, old_id = data_page(pagina)
         path = DATA / KINDS[kind].file
@@ -413,6 +465,7 @@ def verwijder(pagina: str, vervang: str) -> Change:
             updated = retarget_entry_links(text, kind, old_id, posixpath.relpath(vervang, posixpath.dirname(src) or "."))
             if updated != text:
                 change.set(DOCS / src, updated)
+        retarget_notes(change, f"{kind}:{old_id}", link)
     _follow_everywhere(change, pagina, vervang, drop_anchor=True)
     config = config_replace(change.text(CONFIG), pagina, None)
     config = _token_re(pagina).sub(vervang, config)  # older redirects to the removed page
@@ -446,7 +499,8 @@ def _validate(change: Change) -> None:
                 (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
                 (Path(tmp) / rel).write_text(text, encoding="utf-8")
         try:
-            load(data, docs_dir=docs)
+            catalog = load(data, docs_dir=docs)
+            load_changelog(data, catalog, page_titles(docs, catalog))
         except DataError as exc:
             raise Refusal(f"na deze wijziging zouden de gegevens niet kloppen; er is niets gewijzigd:\n{exc}") from None
 
