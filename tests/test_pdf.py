@@ -153,7 +153,6 @@ def test_changes_in_this_edition_follow_the_cover_with_links_into_the_pdf(reader
     # Each page's text starts with its footer line ("pagina N van M ..."), drawn in the page margin.
     footer = re.compile(r"^pagina \d+ van \d+" + re.escape(f"{edition_module.site_setting('site_name')} \u00b7 {edition.label}") + r"\s*")
     bodies = [footer.sub("", t) for t in page_texts]
-    assert any(t.startswith("Wijzigingen in deze editie") for t in bodies[:4]), [t[:120] for t in bodies[:4]]
     index = next(i for i, t in enumerate(bodies[:4]) if t.startswith("Wijzigingen in deze editie"))
     assert index == 1, "direct na het voorblad"
     text = " ".join(page_texts[index:index + 3])

@@ -205,7 +205,8 @@ def test_a_note_in_one_yaml_file_reaches_the_page_the_list_the_feed_and_the_next
 
     pages = [flat(p.extract_text() or "") for p in PdfReader(out / "circulair-aankopen-zorg-v2026.12.pdf").pages]
     assert "Editie v2026.12 van 2 december 2026" in pages[0]
-    section = next(p for p in pages[:3] if p.startswith("Wijzigingen in deze editie"))
+    # Below the footer line each page starts with ("pagina N van M <site> · <edition>").
+    section = next(p for p in pages[:3] if re.sub(r"^pagina \d+ van \d+.*? 2026 ", "", p, count=1).startswith("Wijzigingen in deze editie"))
     assert "Editie v2026.12 van 2 december 2026 bevat deze wijzigingen sinds editie v2026.11 van 3 november 2026." in section
     assert "Criteriatool opnieuw beschreven (1 december 2026)" in section
     assert "Lezers vroegen wat de tool precies doet." in section and "Eerste versie" not in section
