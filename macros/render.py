@@ -7,6 +7,7 @@ loop and format. Plain-text fields pass through `t` (HTML-escaped, so a
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -69,14 +70,6 @@ class Renderer:
         self.env.filters["t"] = plain
         self.env.filters["indent_md"] = indent
         self.env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
-        # The figures are raw HTML inside a page's Markdown: autoescaped, so a data text is always text.
-        self.html_env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
 
     # --- links ---------------------------------------------------------------
 
@@ -138,6 +131,17 @@ class Renderer:
         return self.render(f"{item.kind}.md.j2", item.page, **context)
 
     # --- figures (raw HTML, drawn from data/ at build time) ----------------------
+
+    @functools.cached_property
+    def html_env(self) -> jinja2.Environment:
+        """The figures are raw HTML inside a page's Markdown: autoescaped, so a data text is always text."""
+        return jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
 
     def figure(self, template: str, from_page: str, **context) -> str:
         """A figure's HTML as one block: no blank line inside, so Markdown leaves it whole."""
