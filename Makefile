@@ -75,7 +75,8 @@ release: $(STAMP) $(NODE_STAMP)
 # Benchmark, not a test (not in `make test`): Lighthouse (pinned in package-lock.json) in mobile and desktop
 # mode on one page of each kind, served with gzip and cache headers (tools/serve_gzip.py); the time of
 # `make build`; build time and size with the data multiplied 1x, 10x, 100x (tools/synth_data.py).
-# Writes bench/results.json and bench/results.md. BENCH_ARGS='--scales 1,10' for a shorter run.
+# Writes bench/results.json and bench/results.md. BENCH_ARGS='--scales 1,10' for a shorter run;
+# BENCH_ARGS='--pages start,proces,ambitiekaart --scales "" --out /tmp/bench' for Lighthouse on the figure pages only.
 .PHONY: bench
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)

@@ -14,6 +14,7 @@ from .render import Renderer, edit_base
 LISTINGS = {
     "stappen_overzicht": "stap",
     "ambitiekaart": "ambitie",
+    "ambitiefiguur": "ambitie",
     "valkuilen_overzicht": "valkuil",
     "voorbeelden_lijst": "voorbeeld",
     "bronnen_lijst": "bron",
@@ -23,6 +24,10 @@ LISTINGS = {
 }
 
 
+# Macros of LISTINGS that draw a figure (macros/render.py) instead of their kind's list template.
+FIGURES = {"stappen_overzicht": "procesfiguur", "ambitiefiguur": "ambitiefiguur"}
+
+
 def define_env(env) -> None:
     data_dir = Path(env.project_dir) / "data"
 
@@ -30,15 +35,17 @@ def define_env(env) -> None:
         conf = env.conf
         return Renderer(load_cached(data_dir), edit_base(conf.get("repo_url"), conf.get("edit_uri"), conf["docs_dir"]))
 
-    def listing(kind: str):
+    def listing(name: str, kind: str):
         def macro() -> str:
+            if name in FIGURES:
+                return getattr(renderer(), FIGURES[name])(env.page.file.src_uri)
             return renderer().listing(kind, env.page.file.src_uri)
 
-        macro.__doc__ = f"Overzicht van alle items van soort '{kind}' uit data/."
+        macro.__doc__ = f"Overzicht van alle items van soort '{kind}' uit data/" + (" als figuur." if name in FIGURES else ".")
         return macro
 
     for name, kind in LISTINGS.items():
-        env.macro(listing(kind), name)
+        env.macro(listing(name, kind), name)
 
     @env.macro
     def aantal(kind: str) -> int:

@@ -225,12 +225,26 @@ class Strategie(Entry):
     themas: list[Id] = refs("thema", "Ids van thema's of productgroepen.")
 
 
+# Where an ambition sits in the life of a product. Vlaanderen Circulair's page on the ambition map
+# (bron 'ambitiekaart') groups the objectives by input (A, B), use (C) and potential output (D, E);
+# the guide itself names no phase. Labels in reading order: the figure draws the phases in this order.
+FASE_LABELS = {"input": "Input", "gebruik": "Gebruik", "output": "Potentiële output"}
+FASEN = tuple(FASE_LABELS)
+
+
 class Ambitie(Entry):
     """Een circulaire doelstelling (A tot E) van de ambitiekaart."""
 
     model_config = ConfigDict(title="Ambitie")
     letter: Literal["A", "B", "C", "D", "E", "F", "G"] = Field(description="Letter op de ambitiekaart.")
     titel: Title = Field(description="De doelstelling, zoals op de ambitiekaart.")
+    fase: Optional[Literal[FASEN]] = Field(
+        default=None,
+        description="Waar de doelstelling hoort in het leven van een product: " + ", ".join(FASEN) + ". "
+        "Alleen invullen als een bron die indeling geeft (de ambitiekaart van Vlaanderen Circulair deelt A en B "
+        "in bij input, C bij gebruik, D en E bij potentiële output). Laat het veld weg als geen bron het zegt: "
+        "de figuur toont de ambitie dan apart, als nog niet ingedeeld.",
+    )
     samenvatting: Markdown = Field(description="Kort antwoord: wat deze ambitie betekent voor een zorgaankoper.")
     strategieen: list[Strategie] = Field(min_length=1, description="De aankoopstrategieën om deze ambitie te bereiken.")
     themas: list[Id] = refs("thema", "Ids van thema's of productgroepen.")

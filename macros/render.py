@@ -7,6 +7,7 @@ loop and format. Plain-text fields pass through `t` (HTML-escaped, so a
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -18,7 +19,7 @@ import jinja2
 from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item, unknown_ref_message
 from .datum import datum_nl
 from .errors import DataError, Problem
-from .model import KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
+from .model import FASE_LABELS, KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 # The pencil Material draws on its own "edit this page" button (material/file-edit-outline,
@@ -41,6 +42,17 @@ def href(target: str, from_page: str) -> str:
         rel = ""
     else:
         rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def page_href(target: str, from_page: str) -> str:
+    """Like `href`, for raw HTML: MkDocs rewrites `.md` links in Markdown only, so point at the built
+    `.html` page (the site sets use_directory_urls: false). A link to the page itself keeps its file
+    name: an empty href would not say where it goes."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    if rel.endswith(".md"):
+        rel = rel[:-3] + ".html"
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -146,9 +158,61 @@ class Renderer:
             i = steps.index(item)
             context["prev"] = steps[i - 1] if i > 0 else None
             context["next"] = steps[i + 1] if i + 1 < len(steps) else None
+            context["balk"] = self.stappenbalk(item)
         if item.kind == "ambitie":
             context["strategies"] = [self.catalog.get("strategie", s.id) for s in item.entry.strategieen]
+            context["balk"] = self.ambitiebalk(item)
         return self.render(f"{item.kind}.md.j2", item.page, **context)
+
+    # --- figures (raw HTML, drawn from data/ at build time) ----------------------
+
+    @functools.cached_property
+    def html_env(self) -> jinja2.Environment:
+        """The figures are raw HTML inside a page's Markdown: autoescaped, so a data text is always text."""
+        return jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def figure(self, template: str, from_page: str, **context) -> str:
+        """A figure's HTML as one block: no blank line inside, so Markdown leaves it whole."""
+        def url(item: Item) -> str:
+            return page_href(item.target, from_page)
+
+        out = self.html_env.get_template(template).render(url=url, **context)
+        lines = [line for line in out.splitlines() if line.strip()]
+        return "\n" + "\n".join(lines) + "\n\n"
+
+    def procesfiguur(self, from_page: str) -> str:
+        """The process as a cycle: every step a link, with its key question (home and process overview)."""
+        return self.figure("procesfiguur.html.j2", from_page, steps=self.catalog.all("stap"))
+
+    def stappenbalk(self, step: Item) -> str:
+        """Where a step page sits in the process: "stap 3 van 7", every step a link."""
+        return self.figure("stappenbalk.html.j2", step.page, steps=self.catalog.all("stap"), current=step)
+
+    def phases(self) -> tuple[list[tuple[str, str, list[Item]]], list[Item]]:
+        """The ambitions by phase of a product's life, in FASE_LABELS order, and those without a phase."""
+        ambitions = self.catalog.all("ambitie")
+        placed = [(key, label, [a for a in ambitions if a.entry.fase == key]) for key, label in FASE_LABELS.items()]
+        return [p for p in placed if p[2]], [a for a in ambitions if a.entry.fase is None]
+
+    def ambitiefiguur(self, from_page: str) -> str:
+        """The ambition map on the life of a product: input, use, output; each ambition with its strategies."""
+        phases, unplaced = self.phases()
+        strategies = {a.id: [self.catalog.get("strategie", s.id) for s in a.entry.strategieen]
+                      for a in self.catalog.all("ambitie")}
+        return self.figure("ambitiefiguur.html.j2", from_page, phases=phases, unplaced=unplaced,
+                           strategies=strategies)
+
+    def ambitiebalk(self, ambition: Item) -> str:
+        """Where an ambition page sits on the map: its phase highlighted among all ambitions."""
+        phases, unplaced = self.phases()
+        return self.figure("ambitiebalk.html.j2", ambition.page, phases=phases, unplaced=unplaced,
+                           current=ambition, labels=FASE_LABELS)
 
     def listing(self, kind: str, from_page: str) -> str:
         """A data-driven overview of one kind, for a hand-written page."""

@@ -67,6 +67,8 @@ FOCUS = """() => {
 
 def rgb(css: str) -> tuple[float, float, float, float]:
     parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+    if css.startswith("color(srgb"):  # a color-mix() computes to color(srgb r g b [/ a]), channels 0..1
+        parts = [x * 255 for x in parts[:3]] + parts[3:]
     return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
 
 
@@ -255,3 +257,5 @@ def test_focus_checks_can_fail():
     assert focus_problems({**good, "onScreen": False}, "p")
     assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1) == 21.0
     assert round(contrast("rgba(0, 0, 0, 0.54)", "rgb(237, 237, 237)"), 2) < 4.5  # Material's search meta line
+    # A tint made with color-mix() (the figures' fills) computes to color(srgb ...), channels 0..1.
+    assert round(contrast("rgb(27, 94, 32)", "color(srgb 0.928471 0.94949 0.930039)"), 1) == 6.9

@@ -134,6 +134,33 @@ def test_a_ticked_checklist_box_survives_a_reload_from_file(page, bundle):
     assert page.locator("article .checklist li.task-list-item input[type=checkbox]").first.is_checked()
 
 
+def test_figures_work_from_file(page, bundle):
+    """The figures are HTML and CSS only: from file:// the ring shows a key question on focus, and
+    a step, an ambition and a strategy link in them open their page with the keyboard."""
+    page, _ = page
+    target = step("dialoog")
+    page.goto((bundle / "stappen" / "index.html").as_uri())
+    link = page.locator(".procesfiguur__link").nth(target["nummer"] - 1)
+    link.focus()
+    question = page.locator(".procesfiguur__vraag").nth(target["nummer"] - 1)
+    assert question.evaluate("q => getComputedStyle(q).clipPath") == "none"
+    assert target["kernvraag"] in question.inner_text()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == (bundle / "stappen" / f"{target['id']}.html").as_uri()
+    current = page.locator('.stappenbalk a[aria-current="step"]')
+    assert current.get_attribute("href") == f"{target['id']}.html"
+    page.goto((bundle / "ambities" / "index.html").as_uri())
+    strategy = page.locator(".ambitiefiguur__strategieen a").first
+    href = strategy.get_attribute("href")
+    strategy.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    path, _, anchor = href.partition("#")
+    assert anchor and page.url == (bundle / "ambities" / path).as_uri() + "#" + anchor
+    assert page.locator(".ambitiebalk a[aria-current='page']").count() == 1
+
+
 def test_every_page_loads_from_file_without_network_or_errors(page, bundle):
     """Every page of the bundle, with its scripts (search, tooltips, the tools) running."""
     page, watch = page

@@ -204,3 +204,26 @@ def test_dist_holds_only_the_current_edition(pdf_path):
     files = sorted(p.name for p in pdf_path.parent.glob(f"{edition_module.NAME}-*"))
     assert edition.pdf_name in files
     assert set(files) <= {edition.pdf_name, edition.zip_name}, files
+
+
+def test_figures_are_in_the_pdf_in_the_theme_colours(reader, page_texts):
+    """The process figure, the ambition map and the step bars print (tools/pdf.py prints without
+    backgrounds): every page that carries one draws the theme's green (#1b5e20) as a fill, and a page
+    without a figure does not, so the check can fail."""
+    green = re.compile(rb"\.1059 \.3686 \.1255 rg")  # 27/255, 94/255, 32/255: --md-primary-fg-color
+    filled = {i for i, page in enumerate(reader.pages) if green.search(page.get_contents().get_data())}
+    marks = {
+        "proces": f"Het circulaire aankoopproces in {len(STEPS)} stappen",
+        "ambitiekaart": "Potentiële output",
+        "stappenbalk": f"Stap 3 van {len(STEPS)}",
+    }
+    for name, mark in marks.items():
+        pages = [i for i, text in enumerate(page_texts) if mark in text]
+        assert pages, f"{name}: '{mark}' staat niet in de PDF"
+        assert set(pages) <= filled, f"{name}: pagina's {sorted(set(pages) - filled)} zonder groene vulling"
+    # The cover and the first page of every pitfall carry no figure.
+    dests = destination_pages(reader)
+    pitfalls = yaml.safe_load((ROOT / "data" / "valkuilen.yml").read_text(encoding="utf-8"))
+    without = {0} | {dests[f"valkuilen-{p['id']}"] for p in pitfalls}
+    assert len(without) > 2 and not without & filled, f"groene vulling op pagina's zonder figuur: {sorted(without & filled)}"
+

@@ -42,6 +42,8 @@ BENCH_DIR = ROOT / "bench"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {  # kind -> page (one of each kind of page the site has)
     "start": "index.html",
+    "proces": "stappen/index.html",  # the process figure (also on the home page)
+    "ambitiekaart": "ambities/index.html",  # the ambition map figure
     "stap": "stappen/behoefte.html",
     "ambitie": "ambities/minder-materiaal.html",
     "valkuil": "valkuilen/dehp.html",
@@ -121,10 +123,12 @@ def _bytes_by_type(requests: list[dict]) -> dict:
     return out
 
 
-def run_lighthouse(site: Path, chrome: str, work: Path) -> dict:
+def run_lighthouse(site: Path, chrome: str, work: Path, kinds: list[str]) -> dict:
     results: dict = {}
     with serve_gzip.serve(site) as base:
         for kind, page in PAGES.items():
+            if kind not in kinds:
+                continue
             results[page] = {"kind": kind}
             for mode in ("mobile", "desktop"):
                 print(f"  Lighthouse {mode:7} {page}", flush=True)
@@ -174,7 +178,7 @@ def verdicts(results: dict) -> list[str]:
                 if s[cat] < target:
                     extra = r[mode]["failing_audits"].get(cat, [])
                     lines.append(f"GEMIST: {page} {mode} {cat} {s[cat]} < {target}" + (f" ({', '.join(extra)})" if extra else ""))
-    if lh:
+    if "index.html" in lh:
         home = lh["index.html"]["mobile"]["bytes"]
         lines.append(f"{'OK' if home <= HOME_BUDGET else 'GEMIST'}: startpagina eerste bezoek {kib(home)} (doel <= 100 KiB)")
         if not any(line.startswith("GEMIST: ") and " < " in line for line in lines):
@@ -208,9 +212,11 @@ def markdown(results: dict) -> str:
                 out.append(f"| {page} | {mode} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | "
                            f"{s['seo']} | {kib(m['bytes'])} | {m['requests']} | "
                            f"{m['metrics']['largest-contentful-paint']} ms | {m['metrics']['total-blocking-time']} ms |")
-        home = lh["index.html"]["mobile"]["by_type"]
-        out += ["", "Startpagina, overgedragen per soort (mobiel): " +
-                ", ".join(f"{k} {kib(v)}" for k, v in sorted(home.items(), key=lambda kv: -kv[1])), ""]
+        if "index.html" in lh:
+            home = lh["index.html"]["mobile"]["by_type"]
+            out += ["", "Startpagina, overgedragen per soort (mobiel): " +
+                    ", ".join(f"{k} {kib(v)}" for k, v in sorted(home.items(), key=lambda kv: -kv[1]))]
+        out.append("")
     scale = results.get("scaling")
     if scale:
         out += ["## Bouwen op schaal (data vermenigvuldigd, tools/synth_data.py)", "",
@@ -228,9 +234,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100", help="data factors for the scaling run (comma-separated; '' = none)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--pages", default=",".join(PAGES),
+                        help="kinds of page for Lighthouse (comma-separated, from: " + ", ".join(PAGES) + ")")
     parser.add_argument("--out", type=Path, default=BENCH_DIR)
     args = parser.parse_args(argv)
     factors = [int(x) for x in args.scales.split(",") if x.strip()]
+    kinds = [k.strip() for k in args.pages.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in PAGES]
+    if unknown:
+        parser.error(f"onbekende soort pagina: {', '.join(unknown)} (kies uit: {', '.join(PAGES)})")
 
     chrome = os.environ.get("CHROME_PATH") or find_chromium.find()
     if not args.no_lighthouse:
@@ -254,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_lighthouse:
             version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
             results["lighthouse_version"] = version
-            results["lighthouse"] = run_lighthouse(ROOT / "site", chrome, work)
+            results["lighthouse"] = run_lighthouse(ROOT / "site", chrome, work, kinds)
         if factors:
             results["scaling"] = run_scaling(factors, work)
 
