@@ -106,8 +106,26 @@ def target_problem(target: str, image: bool = False) -> str | None:
             "(mailto:...), pagina's van de site en verwijzingen als [tekst](bron:id) zijn toegelaten")
 
 
+# Invisible characters a text never needs: control characters (a NUL ends strings in other programs)
+# and the bidirectional controls that make a reviewer read a diff differently from the site ("Trojan
+# Source"). Line breaks and tabs are whitespace, handled by YAML and Markdown.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _invisible_problem(value: str) -> str | None:
+    found = _INVISIBLE.search(value)
+    if found:
+        return (f"bevat een teken dat niet in een tekst hoort: een onzichtbaar stuurteken (U+{ord(found.group(0)):04X}) "
+                f"na '{value[:found.start()][-30:]}'. Zulke tekens komen mee bij kopiëren uit sommige programma's; "
+                "typ dat stuk van de tekst opnieuw")
+    return None
+
+
 def text_problem(value: str) -> str | None:
     """Why a plain-text field (a title, a definition, a question) is not allowed, or None."""
+    invisible = _invisible_problem(value)
+    if invisible:
+        return invisible
     if _JINJA.search(value):
         return "bevat '{{', '{%' of '{#'. Die tekens zijn voorbehouden voor de opmaak van de site"
     if "<" in value or ">" in value:
@@ -131,6 +149,9 @@ def term_problem(value: str) -> str | None:
 
 def markdown_problem(value: str) -> str | None:
     """Why a Markdown field is not allowed, or None."""
+    invisible = _invisible_problem(value)
+    if invisible:
+        return invisible
     if _JINJA.search(value):
         return "bevat '{{', '{%' of '{#'. Die tekens zijn voorbehouden voor de opmaak van de site"
     for tag in _HTML.finditer(value):

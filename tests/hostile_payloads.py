@@ -12,7 +12,8 @@ by tests/test_hostile.py. Two outcomes count as safe:
   (the sanitiser, not the CSP, must have stopped it).
 
 `where` is "data/<file>#<id>.<field>" (a strategy: "data/ambities.yml#<ambition>/<strategy>.<field>";
-a list field takes the value as its first element) or "docs/<page>.md" (appended to the page).
+a list field takes the value as its first element), "docs/<page>.md" (appended to the page), or
+a data file with `raw` set: the payload is the file itself (alias bombs, nesting, encodings).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class Payload:
     expect: str  # "refused" or "inert"
     says: Optional[str] = None  # part of the refusal message
     page: Optional[str] = None  # where to look for an inert payload (site-relative)
+    raw: Optional[str] = None  # "file": `value` is the whole file; "latin-1": the file saved as Latin-1
 
 
 STEP = "data/stappen.yml#behoefte"
@@ -111,6 +113,23 @@ PAYLOADS = [
     Payload("tracking-pixel", "other host", f"{STEP}.waarom", "![XSS43](https://tracker.example/p.png)", "refused",
             "afbeelding die niet van de site zelf komt"),
     Payload("protocol-relative", "other host", f"{STEP}.waarom", "[XSS44](//evil.example/)", "refused", "zonder https:"),
+    # --- the file itself: alias bombs, oversized input, bad encodings -----------------------
+    Payload("alias-bomb", "alias bomb", "data/themas.yml",
+            "# XSS52\n" + "".join(f"- &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9 if i else ["x"] * 9) + "]\n"
+                                    for i in range(9)), "refused", "YAML-ankers en -verwijzingen", raw="file"),
+    Payload("nesting", "alias bomb", "data/themas.yml",
+            "# XSS53\n- id: textiel\n  naam: " + "[" * 1000 + "]" * 1000 + "\n", "refused", "niveaus diep genest", raw="file"),
+    Payload("oversized-file", "oversized input", "data/themas.yml", "# XSS54 " + "x" * 1_100_000 + "\n", "refused",
+            "mag hoogstens 1 MB zijn", raw="file"),
+    Payload("oversized-field", "oversized input", f"{PITFALL}.werkelijkheid", "XSS55 " + "Lange tekst. " * 500, "refused",
+            "hier mogen hoogstens 5000 tekens staan"),
+    Payload("oversized-id", "oversized input", f"{PITFALL}.id", "xss56-" + "a" * 300, "refused", "hoogstens 60 tekens"),
+    Payload("latin-1", "bad encoding", "data/themas.yml", "XSS57 patiënten", "refused", "niet opgeslagen als UTF-8",
+            raw="latin-1"),
+    Payload("nul-byte", "bad encoding", f"{STEP}.samenvatting", "Tekst XSS58 \x00 met een nul", "refused",
+            "bevat een teken dat niet in een tekst hoort"),
+    Payload("bidi-override", "bad encoding", f"{PITFALL}.kort", "Veilig XSS59 \u202egnp.exe", "refused",
+            "bevat een teken dat niet in een tekst hoort"),
     # --- hand-written pages: the sanitiser is the only line (raw HTML is allowed there) -----
     Payload("page-img-onerror", "page HTML", "docs/over.md", "<p>XSS45 <img src=x onerror=alert(1)></p>", "inert", page="over.html"),
     Payload("page-script", "page HTML", "docs/over.md", "<script>alert('XSS46')</script><p>XSS46</p>", "inert", page="over.html"),
