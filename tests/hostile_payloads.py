@@ -123,7 +123,7 @@ PAYLOADS = [
             "mag hoogstens 1 MB zijn", raw="file"),
     Payload("oversized-field", "oversized input", f"{PITFALL}.werkelijkheid", "XSS55 " + "Lange tekst. " * 500, "refused",
             "hier mogen hoogstens 5000 tekens staan"),
-    Payload("oversized-id", "oversized input", f"{PITFALL}.id", "xss56-" + "a" * 300, "refused", "hoogstens 60 tekens"),
+    Payload("oversized-id", "oversized input", f"{PITFALL}.id", "XSS56-" + "a" * 300, "refused", "hoogstens 60 tekens"),
     Payload("latin-1", "bad encoding", "data/themas.yml", "XSS57 patiënten", "refused", "niet opgeslagen als UTF-8",
             raw="latin-1"),
     Payload("nul-byte", "bad encoding", f"{STEP}.samenvatting", "Tekst XSS58 \x00 met een nul", "refused",
