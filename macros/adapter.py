@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import load_cached
-from .render import Renderer, edit_base
+from .render import Renderer, edit_base, renderer_for
 
 # Macro name -> the kind it lists. Pages call e.g. {{ bronnen_lijst() }}.
 LISTINGS = {
@@ -33,7 +33,7 @@ def define_env(env) -> None:
 
     def renderer() -> Renderer:
         conf = env.conf
-        return Renderer(load_cached(data_dir), edit_base(conf.get("repo_url"), conf.get("edit_uri"), conf["docs_dir"]))
+        return renderer_for(load_cached(data_dir), edit_base(conf.get("repo_url"), conf.get("edit_uri"), conf["docs_dir"]))
 
     def listing(name: str, kind: str):
         def macro() -> str:

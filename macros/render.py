@@ -275,7 +275,9 @@ class Renderer:
         the build quadratic in the size of the glossary (`make bench`, data x100).
         """
         if not hasattr(self, "_abbr"):
-            self._abbr: list[tuple[str, str, str]] = []  # (first word, form, definition line)
+            self._abbr: list[tuple[str, str]] = []  # (form, definition line), in glossary order
+            # A form as its words: ("levenscyclusanalyse",) or ("R", "strategieën") -> its positions.
+            self._abbr_words: dict[tuple[str, ...], list[int]] = {}
             seen = set()
             for item in self.catalog.all("begrip"):
                 definition = " ".join(item.entry.definitie.split())
@@ -283,16 +285,42 @@ class Renderer:
                     for form in {word, word[:1].upper() + word[1:]}:
                         if form not in seen:
                             seen.add(form)
-                            first = (re.findall(r"\w+", form) or [form])[0]
-                            self._abbr.append((first, form, f"*[{form}]: {definition}"))
+                            key = tuple(re.findall(r"\w+", form)) or (form,)
+                            self._abbr_words.setdefault(key, []).append(len(self._abbr))
+                            self._abbr.append((form, f"*[{form}]: {definition}"))
+            self._abbr_first = {key[0] for key in self._abbr_words}
+            self._abbr_longest = max((len(key) for key in self._abbr_words), default=1)
         if text is None:
-            lines = [line for _, _, line in self._abbr]
+            lines = [line for _, line in self._abbr]
         else:
-            present = set(re.findall(r"\w+", text))
-            lines = [line for first, form, line in self._abbr if first in present and form in text]
+            # The forms whose words stand side by side in the page, found in one pass over the
+            # page's words: the cost follows the page, not the size of the glossary (a glossary of
+            # thousands of terms and a page listing thousands of resources, `make bench`).
+            words = re.findall(r"\w+", text)
+            found: set[int] = set()
+            for start, word in enumerate(words):
+                if word not in self._abbr_first:
+                    continue
+                for length in range(1, self._abbr_longest + 1):
+                    found.update(self._abbr_words.get(tuple(words[start:start + length]), ()))
+            lines = [self._abbr[i][1] for i in sorted(found) if self._abbr[i][0] in text]
         # One block per definition: in one long block Python-Markdown re-tests the rest of the
         # block after every definition it takes out (quadratic in the number of definitions).
         return "\n\n".join(lines)
+
+
+_renderers: dict = {}
+
+
+def renderer_for(catalog: Catalog, edit_base: Optional[str] = None) -> "Renderer":
+    """One Renderer per catalog: its Jinja environment compiles each template once per build, not
+    once per macro call (the hook and every overview page on the site ask for one)."""
+    key = (id(catalog), edit_base)
+    hit = _renderers.get(key)
+    if hit is None or hit.catalog is not catalog:
+        _renderers.clear()  # a new catalog (data changed in `make serve`): the old ones go
+        hit = _renderers[key] = Renderer(catalog, edit_base)
+    return hit
 
 
 def edit_base(repo_url: Optional[str], edit_uri: Optional[str], docs_dir: str) -> Optional[str]:

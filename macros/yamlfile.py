@@ -29,7 +29,7 @@ from yaml.resolver import Resolver
 
 from .errors import Problem
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = 16_000_000
 # The data needs five levels (file list > entry > strategieen > strategy > zorgvoorbeelden).
 MAX_DEPTH = 10
 
@@ -183,7 +183,18 @@ def _decode(raw: bytes, rel: str, problems: list[Problem]) -> Optional[str]:
 # --- events, anchors, depth --------------------------------------------------
 
 
+# LibYAML's parser when PyYAML has it (the wheels do): four to five times faster on a big file.
+# Only the happy path uses it; a file with a syntax error is parsed again by the Python parser,
+# whose messages the explanations below are written for.
+_FAST = getattr(yaml, "CSafeLoader", None)
+
+
 def _events(text: str):
+    if _FAST is not None:
+        try:
+            return list(yaml.parse(text, Loader=_FAST)), None
+        except yaml.YAMLError:
+            pass
     try:
         return list(yaml.parse(text, Loader=_Loader)), None
     except yaml.MarkedYAMLError as exc:

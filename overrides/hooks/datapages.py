@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -25,10 +25,16 @@ if str(ROOT) not in sys.path:
 from macros.catalog import LINK_TARGET_RE, SCHEME_RE, WEB_SCHEMES, Item, load_cached, unknown_prefix_message  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
-from macros.render import Renderer, edit_base  # noqa: E402
+from macros.render import Renderer, edit_base, renderer_for  # noqa: E402
 
 # Navigation section (by its index page) -> kind of entry whose pages go under it.
 SECTIONS = {"stappen/index.md": "stap", "ambities/index.md": "ambitie", "valkuilen/index.md": "valkuil", "themas/index.md": "thema"}
+# Every page carries the whole menu (the open section at least): a section with hundreds of
+# entries would put hundreds of links on each of its pages, and the site would grow with the
+# square of the data (`make bench`, issue 13). Up to this many entries a section lists them in
+# the menu; beyond it, the menu shows the section's overview page, which lists them all, and an
+# entry's page marks its section as the open one.
+NAV_LIMIT = 12
 
 _state: dict = {}
 
@@ -58,7 +64,11 @@ def _extend_nav(nav, catalog) -> None:
             index = first if isinstance(first, str) else next(iter(first.values())) if isinstance(first, dict) else None
             kind = SECTIONS.get(index) if isinstance(index, str) else None
             if kind:
-                children.extend({_nav_title(i): i.page} for i in catalog.all(kind))
+                items = catalog.all(kind)
+                if len(items) <= NAV_LIMIT:
+                    children.extend({_nav_title(i): i.page} for i in items)
+                else:
+                    _state["off_nav"].update({i.page: index for i in items})
             _extend_nav(children, catalog)
 
 
@@ -68,8 +78,9 @@ def on_config(config):
         catalog = load_cached(data_dir)
     except DataError as exc:
         raise PluginError(str(exc)) from None
-    _state["renderer"] = Renderer(catalog, edit_base(config.repo_url, config.edit_uri, config.docs_dir))
+    _state["renderer"] = renderer_for(catalog, edit_base(config.repo_url, config.edit_uri, config.docs_dir))
     _state["generated"] = {}
+    _state["off_nav"] = {}  # page of an entry left out of the menu -> its section's index page
     _extend_nav(config.nav, catalog)
     return config
 
@@ -87,9 +98,29 @@ def on_files(files, config):
             content = renderer.page(item)
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        files.append(File.generated(config, item.page, content=content))
+        inclusion = InclusionLevel.NOT_IN_NAV if item.page in _state["off_nav"] else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, item.page, content=content, inclusion=inclusion))
         _state["generated"][item.page] = item
     return files
+
+
+def on_page_context(context, page, config, nav):
+    # An entry's page left out of the menu: its section is the open one (tab and menu), as for
+    # the pages listed there; no page in the menu is marked as the current one.
+    index = _state["off_nav"].get(page.file.src_uri)
+    if index is not None:
+        section = next((p.parent for p in nav.pages if p.file.src_uri == index), None)
+        if section is not None:
+            section.active = True
+            _state["opened"] = section
+    return context
+
+
+def on_post_page(output, page, config):
+    section = _state.pop("opened", None)
+    if section is not None:
+        section.active = False  # the menu objects are shared by every page
+    return output
 
 
 def _check_prefixes(markdown: str, page) -> None:
