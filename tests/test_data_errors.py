@@ -262,13 +262,15 @@ def test_nesting_a_thousand_deep_is_refused_without_recursion_error(data_dir):
                    "velden, lijsten en strategieën, niet meer: controleer de inspringing en de haakjes [ ] en { }."]
 
 
-def test_file_over_one_megabyte_is_refused_unread(data_dir):
+def test_file_over_the_size_limit_is_refused_unread(data_dir):
+    from macros.yamlfile import MAX_BYTES
+
     text = (data_dir / "themas.yml").read_text(encoding="utf-8")
-    (data_dir / "themas.yml").write_text(text + "# " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    (data_dir / "themas.yml").write_text(text + "# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
     msg = [m for m in problems(data_dir) if m.startswith("data/themas.yml")]
-    assert msg == ["data/themas.yml: het bestand is 1.0 MB; een gegevensbestand mag hoogstens 1 MB zijn. Is er per "
-                   "ongeluk een grote tekst of een afbeelding in geplakt? Haal die weg: een item bevat alleen korte "
-                   "teksten en links."]
+    assert msg == [f"data/themas.yml: het bestand is {(MAX_BYTES + len(text) + 3) / 1_000_000:.1f} MB; een "
+                   f"gegevensbestand mag hoogstens {MAX_BYTES // 1_000_000} MB zijn. Is er per ongeluk een grote tekst of "
+                   "een afbeelding in geplakt? Haal die weg: een item bevat alleen korte teksten en links."]
 
 
 @pytest.mark.parametrize("old,new,field,limit", [
