@@ -291,18 +291,3 @@ def build_files(catalog: Catalog, site_url: str, edition: dict) -> dict[str, str
     }
     files[f"{FOLDER}/datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
     return files
-
-
-def validate(files: dict[str, str]) -> list[str]:
-    """Check every collection file against its own schema; returns readable problems (empty when valid)."""
-    import jsonschema  # only where files are built or tested
-
-    problems = []
-    for kind, coll in COLLECTIONS.items():
-        instance = json.loads(files[f"{FOLDER}/{coll}.json"])
-        sch = json.loads(files[f"{FOLDER}/{coll}.schema.json"])
-        validator = jsonschema.Draft202012Validator(sch, format_checker=jsonschema.FormatChecker())
-        for err in validator.iter_errors(instance):
-            where = "/".join(str(p) for p in err.absolute_path)
-            problems.append(f"{FOLDER}/{coll}.json, {where or 'bovenaan'}: {err.message}")
-    return problems
