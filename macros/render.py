@@ -303,7 +303,10 @@ class Renderer:
                     continue
                 for length in range(1, self._abbr_longest + 1):
                     found.update(self._abbr_words.get(tuple(words[start:start + length]), ()))
-            lines = [self._abbr[i][1] for i in sorted(found) if self._abbr[i][0] in text]
+            # A form found word by word but written otherwise in the page ("R strategieën" for
+            # "R-strategieën") adds a definition the page does not use: harmless, and cheaper than
+            # searching a page of thousands of lines for every form again.
+            lines = [self._abbr[i][1] for i in sorted(found)]
         # One block per definition: in one long block Python-Markdown re-tests the rest of the
         # block after every definition it takes out (quadratic in the number of definitions).
         return "\n\n".join(lines)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from browser import follow, wait_for
-from conftest import html_text
+from conftest import ROOT, html_text
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
 TOP = 3
@@ -210,3 +210,26 @@ def test_search_falls_back_to_titles_without_the_full_index(browser, base_url):
         assert any("search_index.full.json" in w for w in warnings), warnings
     finally:
         context.close()
+
+
+def test_heading_lookup_is_indexed_and_answers_like_materials_walk():
+    """overrides/hooks/search_nl.py wraps Material's table-of-contents lookup (quadratic in the
+    headings of a page): the wrapper must still find Material's method and give its answers."""
+    import importlib.util
+    from types import SimpleNamespace as Item
+
+    from material.plugins.search.plugin import SearchIndex
+
+    spec = importlib.util.spec_from_file_location("search_nl_hook", ROOT / "overrides" / "hooks" / "search_nl.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    original = getattr(SearchIndex, "_find_toc_by_id")
+    original = getattr(original, "__wrapped__", original)
+    assert original.__code__.co_varnames[:3] == ("self", "toc", "id"), "Material changed _find_toc_by_id"
+    toc = [Item(id="a", children=[Item(id="b", children=[]), Item(id="c", children=[Item(id="b", children=[])])]),
+           Item(id="d", children=[])]
+    fast = hook.fast_toc_lookup(original)
+    for anchor in ("a", "b", "c", "d", "x", None):
+        assert fast(None, toc, anchor) is original(SearchIndex.__new__(SearchIndex), toc, anchor), anchor
+    hook.on_startup("build", False)
+    assert getattr(SearchIndex._find_toc_by_id, "__wrapped__", None) is original

@@ -13,6 +13,14 @@
    search_index.json: Material's offline plugin inlines that file into search_index.js, and
    from file:// a worker cannot fetch.
 
+3. Linear indexing. Material's search plugin looks up every heading of a page in the page's
+   table of contents by walking that table from the start (`_find_toc_by_id`): quadratic in the
+   headings of one page, and the resource list has a heading per resource (16,000 resources:
+   256 million steps). The lookup is wrapped, at start-up, with a dictionary built once per
+   table of contents, returning exactly what the walk returns (the first match, depth first). If
+   a Material upgrade renames the method, nothing is wrapped and the build only gets slower
+   (tests/test_search.py checks the wrapper still applies).
+
 Runs after Material's search plugin has written the index (priority 0) and before the offline
 plugin reads it (priority -100).
 """
@@ -33,6 +41,45 @@ from macros.catalog import load_cached  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 
 FULL_INDEX = "search_index.full.json"
+
+
+def _toc_index(toc) -> dict:
+    """Anchor id -> the first table-of-contents item with it, depth first (the walk's order)."""
+    found: dict = {}
+
+    def walk(items):
+        for item in items:
+            found.setdefault(item.id, item)
+            walk(item.children)
+
+    walk(toc)
+    return found
+
+
+def fast_toc_lookup(original):
+    """Material's `_find_toc_by_id(self, toc, id)`, answered from an index of the table of contents.
+
+    The plugin calls it with a page's whole table of contents for every section of that page:
+    the index is built once per table (the last one is kept) and gives the walk's answer."""
+    last: list = [None, None]  # the table of contents, its index
+
+    def lookup(self, toc, anchor):
+        if last[0] is not toc:
+            last[0], last[1] = toc, _toc_index(toc)
+        return last[1].get(anchor)
+
+    lookup.__wrapped__ = original
+    return lookup
+
+
+def on_startup(command, dirty):
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return
+    original = getattr(SearchIndex, "_find_toc_by_id", None)
+    if original is not None and not hasattr(original, "__wrapped__"):
+        SearchIndex._find_toc_by_id = fast_toc_lookup(original)
 
 
 def synonym_groups(data_dir: Path) -> list[list[str]]:
