@@ -22,12 +22,10 @@ from .errors import DataError, Problem
 from .model import FASE_LABELS, KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
-# The pencil Material draws on its own "edit this page" button (material/file-edit-outline,
-# Material Design Icons, Apache 2.0): an inline SVG needs no request and no font.
-EDIT_ICON = ('<svg class="bewerk-item__icoon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
-             'aria-hidden="true" focusable="false"><path d="M10 20H6V4h7v5h5v3.1l2-2V8l-6-6H6c-1.1 0-2 '
-             '.9-2 2v16c0 1.1.9 2 2 2h4zm10.2-7c.1 0 .3.1.4.2l1.3 1.3c.2.2.2.6 0 .8l-1 1-2.1-2.1 1-1c.1-.1'
-             '.2-.2.4-.2m0 3.9L14.1 23H12v-2.1l6.1-6.1z"/></svg>')
+# The pencil of an entry's edit link is drawn by CSS (.bewerk-item__icoon in extra.css, Material
+# Design Icons' file-edit-outline as a mask): an inline SVG per entry made the resource list half
+# icon (data x100: 1.3 MB of the page's Markdown).
+EDIT_ICON = '<span class="bewerk-item__icoon" aria-hidden="true"></span>'
 # Accessible name of an entry's edit link, per kind.
 EDIT_LABELS = {"voorbeeld": "Bewerk dit voorbeeld", "bron": "Bewerk deze hulpbron", "begrip": "Bewerk dit begrip",
                "regel": "Bewerk deze regel"}
@@ -266,50 +264,6 @@ class Renderer:
 
         return self.render("wijziging_lijst.md.j2", from_page, notes=changelog.notes, section=section,
                            feed=feed, href=to)
-
-    def abbreviations(self, text: Optional[str] = None) -> str:
-        """Markdown abbreviation definitions: glossary terms become tooltips on every page.
-
-        With `text` (a page's Markdown), only the terms that occur in it: the others would add
-        nothing to the page, but every definition costs parsing time on every page, which made
-        the build quadratic in the size of the glossary (`make bench`, data x100).
-        """
-        if not hasattr(self, "_abbr"):
-            self._abbr: list[tuple[str, str]] = []  # (form, definition line), in glossary order
-            # A form as its words: ("levenscyclusanalyse",) or ("R", "strategieën") -> its positions.
-            self._abbr_words: dict[tuple[str, ...], list[int]] = {}
-            seen = set()
-            for item in self.catalog.all("begrip"):
-                definition = " ".join(item.entry.definitie.split())
-                for word in [item.entry.term, *item.entry.aliassen]:
-                    for form in {word, word[:1].upper() + word[1:]}:
-                        if form not in seen:
-                            seen.add(form)
-                            key = tuple(re.findall(r"\w+", form)) or (form,)
-                            self._abbr_words.setdefault(key, []).append(len(self._abbr))
-                            self._abbr.append((form, f"*[{form}]: {definition}"))
-            self._abbr_first = {key[0] for key in self._abbr_words}
-            self._abbr_longest = max((len(key) for key in self._abbr_words), default=1)
-        if text is None:
-            lines = [line for _, line in self._abbr]
-        else:
-            # The forms whose words stand side by side in the page, found in one pass over the
-            # page's words: the cost follows the page, not the size of the glossary (a glossary of
-            # thousands of terms and a page listing thousands of resources, `make bench`).
-            words = re.findall(r"\w+", text)
-            found: set[int] = set()
-            for start, word in enumerate(words):
-                if word not in self._abbr_first:
-                    continue
-                for length in range(1, self._abbr_longest + 1):
-                    found.update(self._abbr_words.get(tuple(words[start:start + length]), ()))
-            # A form found word by word but written otherwise in the page ("R strategieën" for
-            # "R-strategieën") adds a definition the page does not use: harmless, and cheaper than
-            # searching a page of thousands of lines for every form again.
-            lines = [self._abbr[i][1] for i in sorted(found)]
-        # One block per definition: in one long block Python-Markdown re-tests the rest of the
-        # block after every definition it takes out (quadratic in the number of definitions).
-        return "\n\n".join(lines)
 
 
 _renderers: dict = {}

@@ -6,7 +6,7 @@ import sys
 
 from conftest import ROOT
 from macros.catalog import load
-from macros.render import Renderer, href, plain
+from macros.render import href, plain
 
 
 def keys(items):
@@ -71,10 +71,19 @@ def test_plain_text_is_escaped():
     assert plain("a *b* [c]") == r"a \*b\* \[c\]"
 
 
-def test_abbreviations_cover_terms_and_aliases(data_dir):
-    text = Renderer(load(data_dir)).abbreviations()
-    assert "*[LCA]: Analyse van de milieu-impact over de hele levensloop." in text
-    assert "*[levenscyclusanalyse]:" in text and "*[Levenscyclusanalyse]:" in text
+def test_tooltips_cover_terms_and_aliases_as_whole_words(data_dir):
+    from macros.tooltips import Glossary, annotate
+
+    glossary = Glossary.of(load(data_dir))
+    html = ("<p>Een LCA of een levenscyclusanalyse; Levenscyclusanalyse vooraan; geen LCAs, geen xLCA.</p>"
+            "<pre><code>LCA</code></pre><p><abbr title=\"x\">LCA</abbr> <a href=\"#\">LCA</a></p>")
+    out = annotate(html, glossary)
+    title = 'title="Analyse van de milieu-impact over de hele levensloop."'
+    assert out.count(f"<abbr {title}>LCA</abbr>") == 2  # in the text and in the link, not in code or in an abbr
+    assert f"<abbr {title}>levenscyclusanalyse</abbr>" in out and f"<abbr {title}>Levenscyclusanalyse</abbr>" in out
+    assert "geen LCAs, geen xLCA" in out and "<code>LCA</code>" in out and '<abbr title="x">LCA</abbr>' in out
+    assert annotate("<p>a &lt; b</p>", glossary) == "<p>a &lt; b</p>"
+
 
 
 def test_core_does_not_import_mkdocs():

@@ -4,8 +4,8 @@
   message) and add the generated pages to their navigation section;
 - on_files: one generated page per step, ambition, pitfall and theme;
 - on_page_markdown: resolve `[...](kind:id)` links on every page, point the
-  edit button of a generated page at its YAML file, and append the glossary
-  as abbreviations so each term gets a tooltip everywhere.
+  edit button of a generated page at its YAML file;
+- on_page_content: glossary tooltips, each term an <abbr> with its definition (macros/tooltips.py).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from macros.catalog import LINK_TARGET_RE, SCHEME_RE, WEB_SCHEMES, Item, load_ca
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
 from macros.render import Renderer, edit_base, renderer_for  # noqa: E402
+from macros.tooltips import annotate, glossary_for  # noqa: E402
 
 # Navigation section (by its index page) -> kind of entry whose pages go under it.
 SECTIONS = {"stappen/index.md": "stap", "ambities/index.md": "ambitie", "valkuilen/index.md": "valkuil", "themas/index.md": "thema"}
@@ -151,9 +152,15 @@ def on_page_markdown(markdown, page, config, files):
             markdown = renderer.resolve_links(markdown, src, source=f"docs/{src}")
         except DataError as exc:
             raise PluginError(str(exc)) from None
+    return markdown
+
+
+# Glossary tooltips on the page's HTML (macros/tooltips.py), before the other content steps and
+# the sanitiser (overrides/hooks/veiligheid.py).
+@event_priority(80)
+def on_page_content(html, page, config, files):
     # The glossary page defines every term in place: tooltips there only repeat the text beside
     # them, and its 150+ tooltips cost a phone 0.4 s of blocked main thread (`make bench`, TBT).
-    if src == KINDS["begrip"].page:
-        return markdown
-    # Only the glossary terms this page uses (see Renderer.abbreviations).
-    return markdown + "\n\n" + renderer.abbreviations(markdown) + "\n"
+    if page.file.src_uri == KINDS["begrip"].page:
+        return html
+    return annotate(html, glossary_for(_state["renderer"].catalog))
