@@ -1,0 +1,82 @@
+"""The build stays linear in the data (issue 13): the site's data multiplied by 1 and by 10
+(tools/synth_data.py), both built in this one run, compared with each other.
+
+What would make it quadratic is guarded by a measure that does not drift with the machine:
+- every page carries the menu, so the menu must not grow with the entries: a pitfall's page
+  at x10 is about as large as at x1, and holds as many links;
+- the site grows no faster than the data;
+and, with room for a busy machine, the build time grows no faster than the data either.
+`make bench` measures the same against plain Material up to x100.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+
+import pytest
+
+from conftest import ENV, ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "tools"))
+import synth_data  # noqa: E402  (tools/synth_data.py)
+
+PAGE = "valkuilen/dehp.html"  # an entry's own page, in a section that grows with the data
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    out = {}
+    for factor in (1, 10):
+        project = tmp_path_factory.mktemp(f"x{factor}") / "project"
+        synth_data.copy_project(project)
+        entries = sum(synth_data.multiply(project / "data", factor).values())
+        site = project.parent / "site"
+        start = time.process_time()
+        wall = time.perf_counter()
+        proc = mkdocs_build(project, site)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        out[factor] = {"entries": entries, "site": site, "wall": time.perf_counter() - wall,
+                       "bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file())}
+    return out
+
+
+def links(html: str) -> int:
+    return len(re.findall(r"<a\s", html))
+
+
+def test_an_entry_page_does_not_grow_with_the_data(builds):
+    one = (builds[1]["site"] / PAGE).read_text(encoding="utf-8")
+    ten = (builds[10]["site"] / PAGE).read_text(encoding="utf-8")
+    assert len(ten) < 1.3 * len(one), f"{PAGE}: {len(one)} -> {len(ten)} bytes with 10x the data"
+    assert links(ten) < 1.3 * links(one), f"{PAGE}: {links(one)} -> {links(ten)} links with 10x the data"
+
+
+def primary_nav(html: str) -> str:
+    start = html.index('<nav class="md-nav md-nav--primary')
+    return html[start:]
+
+
+def test_the_menu_lists_a_large_section_by_its_overview(builds):
+    """Up to NAV_LIMIT entries a section lists them in the menu; beyond, its overview does, and an
+    entry's page still opens its section (overrides/hooks/datapages.py)."""
+    one = primary_nav((builds[1]["site"] / "index.html").read_text(encoding="utf-8"))
+    ten = primary_nav((builds[10]["site"] / "index.html").read_text(encoding="utf-8"))
+    assert 'href="valkuilen/dehp.html"' in one
+    assert 'href="valkuilen/dehp.html"' not in ten and 'href="valkuilen/index.html"' in ten
+    page = (builds[10]["site"] / PAGE).read_text(encoding="utf-8")
+    active = re.search(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]+)"[^>]*>\s*([^<]+?)\s*</a>', page)
+    assert active and active.group(1) == "index.html" and active.group(2) == "Valkuilen en fabels", active
+
+
+def test_the_site_grows_no_faster_than_the_data(builds):
+    data = builds[10]["entries"] / builds[1]["entries"]
+    size = builds[10]["bytes"] / builds[1]["bytes"]
+    assert size <= data, f"data {data:.1f}x, site {size:.1f}x"
+
+
+def test_the_build_time_grows_no_faster_than_the_data(builds):
+    data = builds[10]["entries"] / builds[1]["entries"]
+    took = builds[10]["wall"] / builds[1]["wall"]
+    # Linear would be about `data` at most (fixed costs make it less); quadratic would be its square.
+    assert took <= data, f"data {data:.1f}x, build time {took:.1f}x ({builds[1]['wall']:.1f} s -> {builds[10]['wall']:.1f} s)"
