@@ -50,6 +50,7 @@ ID_REFS = {"for", "headers", "list", "form", "aria-labelledby", "aria-describedb
            "aria-details", "aria-flowto", "aria-activedescendant", "aria-errormessage"}
 _WATCHED = re.compile(r"\s(?:id|href|src|for|headers|list|form|aria-[a-z]+)\s*=", re.I)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_CLASS_OR_TABINDEX = re.compile(r"\s(?:class|tabindex)\s*=", re.I)
 _PATH_REST = re.compile(r"([^?#]*)(.*)", re.S)
 _FIRST_HEADING = re.compile(r"<h([1-6])[\s>]", re.I)
 
@@ -133,9 +134,16 @@ class _Rewriter:
         if tag is None:
             text = match.group(0)
             return "" if text[1] == "/" else text  # </abbr> goes; scripts, styles, comments stay
-        if tag.lower() == "abbr":
+        lower = tag.lower()
+        if lower == "abbr":
             return ""
         attrs = match.group("attrs")
+        if lower == "table" and (not attrs or not _CLASS_OR_TABINDEX.search(attrs)):
+            # A Markdown table scrolls sideways when it is wider than a phone (Material's styles);
+            # a region that scrolls needs a tab stop for keyboard users (axe:
+            # scrollable-region-focusable), which on this page no script adds.
+            whole = match.group(0)
+            return self._token(_TOKEN.match(whole[:-1].rstrip("/").rstrip() + ' tabindex="0">'))
         if not attrs or not _WATCHED.search(attrs):
             return match.group(0)
         start, end = match.span("attrs")
@@ -198,6 +206,23 @@ class _Rewriter:
         return url if target.startswith("..") else target + rest
 
 
+# On screen the browser skips the layout of a page's section until it nears the viewport
+# (afdrukken.css, content-visibility) and reserves a placeholder height meanwhile. A placeholder
+# shorter than the section lets the skipped text, when a script asks where it is (as accessibility
+# checkers do), lie over the next section's. So each section gets a height class from its size:
+# on a 320-pixel-wide phone a character of HTML takes at most some 0.85 pixels of height here,
+# and the classes go up in powers of two from 256 pixels (afdruk-pagina--h0) to 2^25 (--h17).
+SIZE_CLASSES = 18
+
+
+def size_class(characters: int) -> str:
+    """The placeholder class for a section of this many characters of HTML (an estimate from above)."""
+    k = 0
+    while k < SIZE_CLASSES - 1 and 256 << k < characters:
+        k += 1
+    return f"h{k}"
+
+
 def _with_title(page: Page) -> str:
     """A page whose text does not start with a level-1 heading gets its title as one (as the site shows it)."""
     first = _FIRST_HEADING.search(page.html)
@@ -229,8 +254,10 @@ def assemble(items: Iterable[Item], site: Site, cover: str = "", toc_title: str 
         for item in children:
             if isinstance(item, Page):
                 claim(item.key)
-                body.append(f'<section class="afdruk-pagina" id="{htmllib.escape(item.key)}">\n')
-                body.append(rewriter.page(_with_title(item), item.key, item.url, item.url))
+                html = rewriter.page(_with_title(item), item.key, item.url, item.url)
+                body.append(f'<section class="afdruk-pagina afdruk-pagina--{size_class(len(html))}" '
+                            f'id="{htmllib.escape(item.key)}">\n')
+                body.append(html)
                 body.append("\n</section>\n")
                 toc.append((item.title, item.key, []))
             else:

@@ -5,6 +5,7 @@ The built page itself (reading order, PDF, browser) is tested in tests/test_prin
 """
 from __future__ import annotations
 
+import re
 import shutil
 import time
 
@@ -19,9 +20,10 @@ SITE = Site(printed={"index.html": "index", "sub/p.html": "sub-p", "q.html": "q"
 
 
 def one(html: str, url: str = "sub/p.html", site: Site = SITE) -> str:
-    """The section a page becomes on the print page."""
+    """The section a page becomes on the print page (its size class left out: see test_placeholder_heights)."""
     key = site.printed[url]
     out = assemble([Page(key, url, "Titel", html)], site).html
+    out = re.sub(r'<section class="afdruk-pagina afdruk-pagina--h\d+" ', '<section class="afdruk-pagina" ', out)
     start = out.index(f'<section class="afdruk-pagina" id="{key}">')
     return out[start:out.index("</section>", start)]
 
@@ -80,6 +82,26 @@ def test_text_that_looks_like_markup_is_left_alone():
 def test_glossary_tooltips_keep_their_word_and_lose_the_tooltip():
     section = one('<h1>T</h1><p>Een <abbr title="Polyvinylchloride, een kunststof.">PVC</abbr>-buis.</p>')
     assert "<p>Een PVC-buis.</p>" in section and "abbr" not in section and "kunststof" not in section
+
+
+def test_tables_that_may_scroll_get_a_tab_stop():
+    section = one('<h1>T</h1><table>\n<thead><tr><th>a</th></tr></thead></table><table class="x"></table>'
+                  '<table tabindex="-1"></table>')
+    assert '<table tabindex="0">\n<thead>' in section
+    assert '<table class="x">' in section and '<table tabindex="-1">' in section
+
+
+def test_placeholder_heights_grow_with_the_section_and_estimate_from_above():
+    """A skipped section's placeholder (afdrukken.css) is at least one pixel per character of HTML,
+    at most twice that; the measured ratio on a 320-pixel phone is under 0.85."""
+    assert afdrukken.size_class(100) == "h0" and afdrukken.size_class(256) == "h0"
+    assert afdrukken.size_class(257) == "h1" and afdrukken.size_class(30_000) == "h7"  # 32768 px
+    assert afdrukken.size_class(10 ** 9) == f"h{afdrukken.SIZE_CLASSES - 1}"
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "afdrukken.css").read_text(encoding="utf-8")
+    for k in range(afdrukken.SIZE_CLASSES):
+        assert f".afdruk-pagina--h{k} {{ contain-intrinsic-size: auto {256 << k}px; }}" in css, k
+    html = assemble([Page("q", "q.html", "Q", "<h1>Q</h1>" + "<p>tekst</p>" * 500)], SITE).html
+    assert 'class="afdruk-pagina afdruk-pagina--h5" id="q"' in html  # 6,000 characters: 8192 px
 
 
 def test_a_page_without_a_level_one_heading_gets_its_title():
@@ -195,7 +217,7 @@ def test_the_build_writes_the_print_page(project, tmp_path):
     proc = mkdocs_build(project, tmp_path / "site")
     assert proc.returncode == 0, proc.stderr
     html = (tmp_path / "site" / "afdrukken.html").read_text(encoding="utf-8")
-    assert '<section class="afdruk-pagina" id="index">' in html and 'id="weg"' not in html
+    assert re.search(r'<section class="afdruk-pagina afdruk-pagina--h\d+" id="index">', html) and 'id="weg"' not in html
     assert '<a href="https://example.org/test/weg.html">weg</a>' in html and '<a href="#bronnen">bronnen</a>' in html
     assert check(html) == ([], [])
 
