@@ -9,6 +9,8 @@ project at that version with data/bronnen.yml grown to N resources (tools/synth_
 The same process also times the print-page step, by wrapping its functions before the build:
 mkdocs-print-site-plugin's on_post_build where that plugin is used, otherwise
 macros.afdrukken.assemble and .check (overrides/hooks/printpage.py). Prints one line per version.
+An earlier revision is built with this venv: it needs that revision's packages (for the
+revision before issue 13: `.venv/bin/pip install mkdocs-print-site-plugin==2.9`).
 """
 from __future__ import annotations
 
