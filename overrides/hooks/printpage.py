@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -132,6 +133,8 @@ def on_env(env, config, files):
     if problems:
         raise PluginError(problems)
     print_file.page.content = result.html
+    # Material's "Ga naar inhoud" link goes to the first entry of the page's table of contents.
+    print_file.page.toc = TableOfContents([AnchorLink(str(print_file.page.title), afdrukken.COVER_ID, 1)])
     return env
 
 
