@@ -2,12 +2,12 @@
 
 Every page says which scripts may run: our own files ('self') and, by hash, the few inline
 scripts the theme and plugins write into the page (Material's bootstrap that sets up its
-storage scope, its scroll-to-anchor snippet, print-site's table-of-contents starter, the
-redirect stubs' forwarding line). No 'unsafe-inline': a <script> or an event handler that
-reaches a page through data/ does not run, even if every other defence failed. Hashes are
-computed from the page as written, so a Material upgrade that changes its snippets needs no
-edit here. Inline <style> elements (print-site writes one into the print page) are allowed
-by hash the same way; `style` attributes are not (macros/sanitize.py turns the one kind
+storage scope, its scroll-to-anchor snippet, the redirect stubs' forwarding line). No
+'unsafe-inline': a <script> or an event handler that reaches a page through data/ does not
+run, even if every other defence failed. Hashes are computed from the page as written, so a
+Material upgrade that changes its snippets needs no edit here. Styles come from our own files
+only: no page writes a <style> element (the print page, overrides/hooks/printpage.py, has its
+own stylesheet), and `style` attributes are refused too (macros/sanitize.py turns the one kind
 Markdown writes, table alignment, into classes).
 
 The offline bundle (file://) gets the same policy: in Chromium, 'self' on a file:// page
@@ -23,7 +23,6 @@ import re
 
 # Scripts without src whose type makes the browser run them (no type, or a JavaScript type).
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-_INLINE_STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style>", re.S | re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _HEAD = re.compile(r"<head[^>]*>", re.I)
@@ -35,7 +34,7 @@ BASE_POLICY = (
     "script-src 'self'{hashes}",
     # Material's icons are data: SVGs in its stylesheet; images are our own files.
     "img-src 'self' data:",
-    "style-src 'self'{style_hashes}",
+    "style-src 'self'",
     "font-src 'self'",
     # The search index (fetch) and the search worker.
     "connect-src 'self'",
@@ -68,9 +67,6 @@ TRUSTED_SCRIPTS = {
     "Material: open the tab a link points at": re.compile(
         r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);target&&target\.name&&"
         r"\(target\.checked=target\.name\.startsWith\(\"__tabbed_\"\)\)"),
-    "print-site: table of contents": re.compile(
-        r"\s*document\.addEventListener\('DOMContentLoaded', function \(\) \{\s*remove_material_navigation\(\);"
-        r"remove_mkdocs_theme_navigation\(\);generate_toc\(\);\s*\}\)\s*"),
     "mkdocs-redirects: forward": re.compile(
         r"var anchor=window\.location\.hash\.substr\(1\);location\.href=" + _URL + r"\+\(anchor\?\"#\"\+anchor:\"\"\)"),
 }
@@ -102,15 +98,6 @@ def inline_hashes(html: str) -> list[str]:
     return hashes
 
 
-def style_hashes(html: str) -> list[str]:
-    hashes: list[str] = []
-    for match in _INLINE_STYLE.finditer(html):
-        digest = _digest(match.group("body"))
-        if digest not in hashes:
-            hashes.append(digest)
-    return hashes
-
-
 def policy(html: str, preview: bool = False) -> str:
     if preview:
         # `make serve` only: MkDocs' live-reload script is inline and differs in every response, so
@@ -118,11 +105,9 @@ def policy(html: str, preview: bool = False) -> str:
         # that only works without hashes); every published build keeps the strict policy.
         scripts = " 'unsafe-inline'"
         inline_hashes(html)  # an unknown inline script still stops the preview
-        styles = "".join(" " + h for h in style_hashes(html))
-        return "; ".join(BASE_POLICY).replace("{hashes}", scripts).replace("{style_hashes}", styles)
+        return "; ".join(BASE_POLICY).replace("{hashes}", scripts)
     scripts = "".join(" " + h for h in inline_hashes(html))
-    styles = "".join(" " + h for h in style_hashes(html))
-    return "; ".join(BASE_POLICY).replace("{hashes}", scripts).replace("{style_hashes}", styles)
+    return "; ".join(BASE_POLICY).replace("{hashes}", scripts)
 
 
 def apply(html: str, preview: bool = False) -> str:

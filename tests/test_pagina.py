@@ -83,11 +83,12 @@ def test_removing_a_pitfall_points_its_links_at_the_replacement(project):
 def test_removing_a_page_drops_it_from_the_menu_and_print_exclusions(project):
     config = text(project, "mkdocs.yml")
     assert "      - Levensduurkost vergelijken: hulpmiddelen/levensduurkost.md\n" in config
+    assert "      - hulpmiddelen/levensduurkost.md\n" in config  # extra.afdrukken.uitsluiten
     proc = pagina(project, "verwijder", "hulpmiddelen/levensduurkost.md", "hulpmiddelen/index.md")
     assert proc.returncode == 0, proc.stderr
     config = text(project, "mkdocs.yml")
     assert "levensduurkost.md:" not in config.replace("hulpmiddelen/levensduurkost.md: hulpmiddelen/index.md", "")
-    assert "        - hulpmiddelen/levensduurkost.md\n" not in config
+    assert "      - hulpmiddelen/levensduurkost.md\n" not in config
     assert not (project / "docs" / "hulpmiddelen" / "levensduurkost.md").exists()
     assert "levensduurkost.md" not in text(project, "docs/index.md")
 

@@ -26,19 +26,18 @@ def nav_pages(site) -> list[str]:
 
 
 def print_excludes() -> set[str]:
-    """Pages mkdocs.yml leaves out of the print page (print-site's `exclude`), as site paths."""
+    """Pages mkdocs.yml leaves out of the print page (extra.afdrukken.uitsluiten), as site paths."""
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    plugin = next(p["print-site"] for p in config["plugins"] if isinstance(p, dict) and "print-site" in p)
-    return {src[: -len(".md")] + ".html" for src in plugin.get("exclude", [])}
+    return {src[: -len(".md")] + ".html" for src in config["extra"]["afdrukken"]["uitsluiten"]}
 
 
 def test_print_page_holds_every_page_in_reading_order(site):
     html = (site / PRINT_PAGE).read_text(encoding="utf-8")
-    printed = re.findall(r'<section class="print-page" id="([^"]+)"', html)
+    printed = re.findall(r'<section class="afdruk-pagina[^"]*" id="([^"]+)"', html)
     excluded = print_excludes()
     assert "downloads.html" in excluded
     expected = [href[: -len(".html")].replace("/", "-") for href in nav_pages(site) if href not in excluded]
@@ -46,7 +45,8 @@ def test_print_page_holds_every_page_in_reading_order(site):
     assert printed == expected
     assert 'id="downloads"' not in html, "de downloadpagina hoort niet in de afdrukversie"
     assert f'data-editie="{edition_module.current(ROOT).version}"' in html, "editie op het voorblad"
-    assert '"base": "."' in html and '"base": "/' not in html, "print page must work from any location"
+    # From any host, folder or file://: every address of the site's own files is relative.
+    assert not re.search(r'(?:href|src)="/', html), "print page must work from any location"
 
 
 def test_print_page_is_not_a_search_result(site):
@@ -56,19 +56,56 @@ def test_print_page_is_not_a_search_result(site):
     assert not [loc for loc in locations if loc.startswith(PRINT_PAGE)]
 
 
-def test_print_page_runs_without_errors_and_builds_its_contents(browser, base_url):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_print_page_runs_without_errors_and_needs_no_script(browser, base_url, site):
+    """The table of contents is written at build time: the page works with JavaScript off, and loads none."""
+    html = (site / PRINT_PAGE).read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]*\ssrc=", html), "de afdrukpagina laadt geen script"
+    assert "__config" not in html  # no Material JavaScript to configure
+    for javascript in (False, True):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.goto(base_url + PRINT_PAGE, wait_until="load")
+            toc = page.locator("#inhoud a[href^='#']")
+            assert toc.count() > 30, javascript
+            assert toc.first.is_visible()
+            page.wait_for_timeout(300)  # a late fetch (a search index, a worker) would fail here
+            assert not errors, errors
+        finally:
+            context.close()
+
+
+def test_print_page_passes_axe_on_a_phone(browser, base_url):
+    """The print page is meant for phones too (no script, sections laid out as they scroll in):
+    WCAG 2.1 AA at a phone's width, where wide tables and long sections would otherwise trip axe.
+    (tests/test_browser_pages.py checks every page at desktop width.)"""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_browser_pages import AXE_OPTIONS, axe_lines
+
+    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
+    page = context.new_page()
     try:
         page.goto(base_url + PRINT_PAGE, wait_until="load")
-        page.locator("#print-page-toc nav ul").first.wait_for(state="attached", timeout=10_000)
-        assert page.locator("#print-page-toc a").count() > 30
-        page.wait_for_timeout(300)  # a late search-index fetch would fail here
-        assert not errors, errors
+        lines = axe_lines(PRINT_PAGE, Axe().run(page, options=AXE_OPTIONS).response["violations"])
+        assert not lines, "\n".join(lines[:20])
     finally:
-        page.close()
+        context.close()
+
+
+def test_no_other_page_loads_the_print_page_assets(site):
+    """afdrukken.css is the print page's alone; print-site's script and stylesheets are gone from every page."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    stylesheet = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/afdrukken\.css"')
+    loading = [p.relative_to(site).as_posix() for p in pages if stylesheet.search(p.read_text(encoding="utf-8"))]
+    assert loading == [PRINT_PAGE]
+    plugin = [p.relative_to(site).as_posix() for p in pages if "print-site" in p.read_text(encoding="utf-8")]
+    assert plugin == []
+    assert not (site / "js" / "print-site.js").exists() and not (site / "css").exists()
 
 
 @pytest.fixture

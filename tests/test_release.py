@@ -71,9 +71,10 @@ def project(fixture_project: Path, when) -> Path:
     shutil.copy(ROOT / "overrides" / "main.html", p / "overrides" / "main.html")
     for name in ("page-meta.html", "print-cover.html"):
         shutil.copy(ROOT / "overrides" / "partials" / name, p / "overrides" / "partials" / name)
+    shutil.copy(ROOT / "overrides" / "afdrukken.html", p / "overrides" / "afdrukken.html")
     (p / "tools").mkdir()
     shutil.copy(ROOT / "tools" / "edition.py", p / "tools" / "edition.py")
-    for page in ("nieuw-en-gewijzigd.md", "downloads.md", "assets/stylesheets/print.css"):
+    for page in ("nieuw-en-gewijzigd.md", "downloads.md", "assets/stylesheets/print.css", "assets/stylesheets/afdrukken.css"):
         (p / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / page, p / "docs" / page)
     config = p / "mkdocs.yml"
@@ -82,11 +83,8 @@ def project(fixture_project: Path, when) -> Path:
     text = text.replace("  - overrides/hooks/datapages.py\n", "  - overrides/hooks/datapages.py\n"
                         "  - overrides/hooks/edition.py\n  - overrides/hooks/printpage.py\n"
                         "  - overrides/hooks/pagemeta.py\n  - overrides/hooks/wijzigingen.py\n", 1)
-    text = text.replace("      on_undefined: strict\n", "      on_undefined: strict\n"
-                        "  - print-site:\n      print_page_basename: afdrukken\n      add_cover_page: true\n"
-                        "      cover_page_template: overrides/partials/print-cover.html\n"
-                        "      exclude: [downloads.md, nieuw-en-gewijzigd.md]\n", 1)
-    text = text.replace("\nnav:\n", "\nextra_css:\n  - assets/stylesheets/print.css\nnav:\n", 1)
+    text = text.replace("\nnav:\n", "\nextra:\n  afdrukken:\n    uitsluiten: [downloads.md, nieuw-en-gewijzigd.md]\n"
+                        "extra_css:\n  - assets/stylesheets/print.css\nnav:\n", 1)
     text += "  - Nieuw en gewijzigd: nieuw-en-gewijzigd.md\n  - Downloads: downloads.md\n"
     config.write_text(text, encoding="utf-8")
     (p / "data" / "wijzigingen.yml").write_text(FIRST_NOTE, encoding="utf-8")

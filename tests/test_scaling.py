@@ -80,3 +80,11 @@ def test_the_build_time_grows_no_faster_than_the_data(builds):
     took = builds[10]["wall"] / builds[1]["wall"]
     # Linear would be about `data` at most (fixed costs make it less); quadratic would be its square.
     assert took <= data, f"data {data:.1f}x, build time {took:.1f}x ({builds[1]['wall']:.1f} s -> {builds[10]['wall']:.1f} s)"
+
+
+def test_entries_left_out_of_the_menu_are_still_printed(builds):
+    """The print page reads its order from the menu; entries the menu leaves out follow their overview."""
+    printed = (builds[10]["site"] / "afdrukken.html").read_text(encoding="utf-8")
+    pitfalls = [m.start() for m in re.finditer(r'<section[^>]* id="valkuilen-(?!index")[^"]+"', printed)]
+    overview = printed.index('id="valkuilen-index"')
+    assert len(pitfalls) >= 40 and all(p > overview for p in pitfalls), len(pitfalls)

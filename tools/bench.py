@@ -53,6 +53,7 @@ PAGES = {  # kind -> page (one of each kind of page the site has)
     "thema": "themas/textiel.html",
     "hulpbronnen": "bronnen.html",
     "begrippen": "begrippen.html",
+    "afdrukken": "afdrukken.html",  # the whole guide on one page (target: mobile >= 90)
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run " \

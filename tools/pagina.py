@@ -178,7 +178,7 @@ def config_replace(text: str, old: str, new: Optional[str]) -> str:
             if new is None and key == old:  # a redirect from this very page: it is a page no longer
                 continue
             if new is None and re.match(r"^\s*-\s+(?:[^:]+:\s+)?" + re.escape(old) + r"\s*(#.*)?$", line):
-                continue  # its nav entry or an entry in a list (print-site's exclude)
+                continue  # its nav entry or an entry in a list (extra.afdrukken.uitsluiten)
             if new is not None:
                 line = _token_re(old).sub(new, line)
         out.append(line)

@@ -3,7 +3,7 @@
     python tools/pdf.py [--site site] [--out dist]
 
 Opens the print page of a built site (afdrukken.html, made by
-mkdocs-print-site-plugin) in headless Chromium through Playwright and prints it
+overrides/hooks/printpage.py) in headless Chromium through Playwright and prints it
 with Chromium's own PDF engine: real, selectable text; the table of contents and
 all links stay clickable; a footer with the edition stamp and page numbers; the
 cover carries the stamp too. Prints the PDF's path, page count and size.
@@ -49,8 +49,9 @@ def render(site: Path, target: Path, title: str, label: str) -> None:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base_url + PRINT_PAGE, wait_until="load")
-        # print-site.js builds the table of contents after DOMContentLoaded.
-        page.wait_for_selector("#print-page-toc nav ul", state="attached", timeout=15000)
+        # The table of contents is in the HTML (written at build time); without it the PDF has no way in.
+        if page.locator("#inhoud a[href^='#']").count() == 0:
+            raise SystemExit(f"{PRINT_PAGE} heeft geen inhoudstafel (#inhoud): bouw de site opnieuw (make build).")
         # Collapsed blocks would print closed: page.pdf() does not fire 'beforeprint'.
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         # Our footer replaces the stylesheets' page-number boxes; the margins leave room for it.

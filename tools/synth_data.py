@@ -1,6 +1,8 @@
 """A copy of the project with its data multiplied, to measure how the build scales (`make bench`).
 
 Usage: python tools/synth_data.py TARGET_DIR --times N
+       python tools/synth_data.py TARGET_DIR --bronnen 16000
+
 
 Copies the project (without .git, .venv, node_modules, builds) to TARGET_DIR and multiplies the
 entries of data/ by N: every practice example, resource, glossary term, pitfall and theme gets
@@ -9,12 +11,19 @@ keep the original's text and its links to steps, ambitions and other entries, so
 back-links, tooltips, tags and navigation grow the way real content would. The 7 steps and the
 5 ambitions (with their strategies) stay as they are: the process and the ambition map are fixed.
 
+With --bronnen N only data/bronnen.yml grows, to N resources in all (the originals, then numbered
+copies of them in turn): one page (bronnen.html) and the print page get very long while the
+number of pages stays the same, which is where a step whose cost grows with links x page size
+shows (issue 13: 16,000 resources). Some 7 MB of YAML: the copy's macros/yamlfile.py gets a cap
+above its size instead of the 1 MB per data file that protects editors from a stray paste.
+
 Nothing here touches the project itself; the copy is validated by the normal build.
 """
 from __future__ import annotations
 
 import argparse
 import copy
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -73,15 +82,45 @@ def multiply(data_dir: Path, times: int) -> dict[str, int]:
     return counts
 
 
+def grow(data_dir: Path, name: str, total: int) -> int:
+    """Grow one data file in place to `total` entries: the originals, then numbered copies of each in turn."""
+    path = data_dir / name
+    field = MULTIPLIED[name]
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not entries or total < len(entries):
+        raise ValueError(f"{path}: {len(entries)} items, kan niet groeien tot {total}")
+    out = list(entries)
+    k = 1
+    while len(out) < total:
+        k += 1
+        out.extend(synthetic(e, field, k) for e in entries[: total - len(out)])
+    text = yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=120)
+    path.write_text(text, encoding="utf-8")
+    size = len(text.encode("utf-8"))
+    reader = data_dir.parent / "macros" / "yamlfile.py"
+    source = reader.read_text(encoding="utf-8")
+    cap = re.search(r"^MAX_BYTES = ([\d_]+)$", source, re.M)
+    if cap is None:
+        raise ValueError(f"{reader}: MAX_BYTES niet gevonden; pas tools/synth_data.py aan")
+    if size > int(cap.group(1).replace("_", "")):
+        reader.write_text(source[:cap.start(1)] + str(2 * size) + source[cap.end(1):], encoding="utf-8")
+    return len(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     parser.add_argument("--times", type=int, default=10)
+    parser.add_argument("--bronnen", type=int, default=None,
+                        help="only data/bronnen.yml, grown to this many resources (the other data as it is)")
     args = parser.parse_args(argv)
     if args.target.resolve() == ROOT or ROOT in args.target.resolve().parents:
         print("Kies een doelmap buiten het project (bv. /tmp/synth).", file=sys.stderr)
         return 2
     copy_project(args.target)
+    if args.bronnen is not None:
+        print(f"{args.target}: data/bronnen.yml: {grow(args.target / 'data', 'bronnen.yml', args.bronnen)} hulpbronnen")
+        return 0
     counts = multiply(args.target / "data", args.times)
     print(f"{args.target}: data x{args.times}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0

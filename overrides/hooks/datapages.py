@@ -105,6 +105,18 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    # The print page (overrides/hooks/printpage.py) reads the reading order from the menu: the
+    # entries left out of it follow their section's overview page, in the data's order.
+    following: dict[str, list] = {}
+    for page, index in _state["off_nav"].items():
+        file = files.get_file_from_path(page)
+        if file is not None and file.page is not None:
+            following.setdefault(index, []).append(file.page)
+    nav.buiten_menu = following
+    return nav
+
+
 def on_page_context(context, page, config, nav):
     # An entry's page left out of the menu: its section is the open one (tab and menu), as for
     # the pages listed there; no page in the menu is marked as the current one.

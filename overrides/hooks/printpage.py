@@ -1,104 +1,168 @@
-"""MkDocs hook: make the print page (afdrukken.html, mkdocs-print-site-plugin) work from any location.
+"""MkDocs hook: the print page afdrukken.html, the whole guide on one page (the source of `make pdf`).
 
-The plugin renders its page with the template context of 404.html, whose base
-URL is the site's absolute path (/aankoopgids/): right for a 404 page served at
-any depth, wrong here. Material's scripts on the print page then look for the
-search index and their storage scope under /aankoopgids/, which fails in the
-PDF render (served from 127.0.0.1), in the offline bundle (file://) and in any
-preview not hosted at that path. The print page sits at the site root, so its
-base is ".", like every other root page.
+A page of the site like any other (so it gets the site's template context, its relative base
+URL, the CSP and the repairs of the other hooks), generated here, left out of the navigation
+and the search index. Its template overrides/afdrukken.html has no navigation, no search and
+no script, and it alone loads assets/stylesheets/afdrukken.css.
 
-It also gives the print page each page's final content: print-site keeps a copy
-of a page's HTML in on_page_content, before the tags plugin fills its listings
-in on_env, so the print page (and the PDF) would show the listing's raw
-placeholder (themas/index.md:2458-2480/name) instead of the pages per theme.
+- on_config: reads `extra.afdrukken` in mkdocs.yml (title, and the pages left out: the tools and
+  the downloads page).
+- on_files: adds the page (afdrukken.md, generated).
+- on_nav (last): keeps the navigation, whose order is the reading order.
+- on_env (last: after the tags plugin fills its listings at 100, so every page's content is
+  final): assembles the content in one pass per page (macros/afdrukken.py): the cover
+  (overrides/partials/print-cover.html), a table of contents written at build time, then each
+  page as a section, with ids prefixed and links pointing into the page.
+- on_post_page: every in-page link on the finished page has a target and no id occurs twice,
+  or the build fails. That is a message for developers: editors' link mistakes are caught
+  earlier, by the data check and the strict build.
 """
 from __future__ import annotations
 
-import re
+import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-# After the tags plugin fills its listings (on_env, priority 100).
-@event_priority(-100)
-def on_env(env, config, files):
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and getattr(page, "html", None) is not None and page.content is not None:
-            page.html = page.content  # the copy print-site combines into its page
-    return env
+from macros import afdrukken  # noqa: E402
 
-
-# After print-site writes the page in its own on_post_build (priority 0); before the
-# offline plugin's last step (-100), which does not touch it.
-@event_priority(-50)
-def on_post_build(config):
-    plugin = config.plugins.get("print-site")
-    if not plugin or not plugin.config.get("enabled"):
-        return
-    page = Path(config.site_dir) / (plugin.config["print_page_basename"] + ".html")
-    if not page.is_file():
-        raise PluginError(f"print-site schreef {page.name} niet: controleer de plugin-instellingen in mkdocs.yml.")
-    base = urlsplit(config.site_url or "").path or "/"
-    text = page.read_text(encoding="utf-8")
-    text, scopes = re.subn(rf'__md_scope=new URL\("{re.escape(base)}",location\)', '__md_scope=new URL(".",location)', text)
-    text, bases = re.subn(rf'"base":\s*"{re.escape(base)}"', '"base": "."', text)
-    if (scopes, bases) != (1, 1):
-        # Material changed its page head: better a failed build than a print page that half works.
-        raise PluginError(f"{page.name}: de basis-URL '{base}' van Material niet gevonden "
-                          f"(scope {scopes}x, config {bases}x); pas overrides/hooks/printpage.py aan.")
-    text, unresolved = _resolve_anchors(text, config)
-    if unresolved:
-        # The data check and the strict build catch broken links first; this is the last net.
-        raise PluginError(f"{page.name}: {len(unresolved)} link(s) in de tekst verwijzen naar een pagina of kop die "
-                          f"niet bestaat: {', '.join(sorted(unresolved)[:10])}. Het deel voor de eerste '-' is de map "
-                          "of de pagina; zoek de link daar en verbeter hem (een item: [tekst](bron:id), een pagina: "
-                          "[tekst](map/pagina.md)).")
-    page.write_text(text, encoding="utf-8")
-
-
-def _resolve_anchors(text: str, config) -> tuple[str, set]:
-    """Point every in-page link of the print page at an anchor that exists.
-
-    print-site names a page's anchor after its path ("hulpmiddelen/aankoopwijzer.md" ->
-    "#hulpmiddelen-aankoopwijzer") and prefixes its heading ids with that. Two kinds of
-    its links go nowhere: to pages left out of the print page (the tools, the downloads
-    page), which now go to the page online; and to the first heading of a page that
-    carries tags, whose id the plugin left without the prefix, which now go to that id.
-    """
-    # print-site writes its own attributes with single quotes, Material with double ones.
-    ids = set(re.findall(r"""\sid=["']([^"']+)["']""", text))
-    pages = {f.src_uri[:-3].replace("/", "-"): f.dest_uri for f in _doc_files(config)}
-    site_url = (config.site_url or "").rstrip("/") + "/"
-    unresolved: set = set()
-
-    def fix(match: re.Match) -> str:
-        quote, anchor = match.group(1), match.group(2)
-        if anchor in ids:
-            return match.group(0)
-        key = max((k for k in pages if anchor == k or anchor.startswith(k + "-")), key=len, default=None)
-        if key is None:
-            unresolved.add(anchor)
-            return match.group(0)
-        rest = anchor[len(key) + 1:]
-        if rest in ids:
-            return f"href={quote}#{rest}{quote}"
-        return f"href={quote}{site_url}{pages[key]}" + (f"#{rest}" if rest else "") + quote
-
-    return re.sub(r"""href=(["'])#([^"']+)\1""", fix, text), unresolved
-
-
-def _doc_files(config):
-    return _state.get("files", [])
-
+SOURCE = "afdrukken.md"
+TEMPLATE = "afdrukken.html"
+COVER = "partials/print-cover.html"
 
 _state: dict = {}
 
 
+def _settings(config) -> dict:
+    settings = (config.extra or {}).get("afdrukken") or {}
+    if not isinstance(settings, dict):
+        raise PluginError("mkdocs.yml, extra.afdrukken: verwacht 'titel' en 'uitsluiten' (een lijst pagina's).")
+    return settings
+
+
+def on_config(config):
+    settings = _settings(config)
+    _state.clear()
+    _state["title"] = str(settings.get("titel") or "Volledige gids")
+    _state["excluded"] = [str(p) for p in settings.get("uitsluiten") or []]
+    return config
+
+
 def on_files(files, config):
-    _state["files"] = list(files.documentation_pages())
+    if files.get_file_from_path(SOURCE) is not None:
+        raise PluginError(f"docs/{SOURCE} bestaat, maar op dat adres komt de afdrukversie van de gids "
+                          f"(overrides/hooks/printpage.py). Geef de pagina een andere naam.")
+    pages = {f.src_uri for f in files.documentation_pages()}
+    unknown = [p for p in _state["excluded"] if p not in pages]
+    if unknown:
+        raise PluginError(f"mkdocs.yml, extra.afdrukken.uitsluiten: {', '.join(unknown)} is geen pagina in docs/ "
+                          "(of van de gegevens). Schrijf het pad zoals in nav:, bv. downloads.md.")
+    # Front matter only: the content is assembled in on_env, once every page's content is final.
+    front = (f"---\ntitle: {_state['title']}\ntemplate: {TEMPLATE}\nsearch:\n  exclude: true\n---\n")
+    _state["file"] = File.generated(config, SOURCE, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(_state["file"])
     return files
+
+
+# After every other nav step (datapages.py adds the pages of the entries).
+@event_priority(-100)
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def _items(items, excluded: set, following: dict) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append(afdrukken.Part(str(item.title), _items(item.children, excluded, following)))
+        elif isinstance(item, MkPage) and item.file.src_uri not in excluded and item.file.src_uri != SOURCE:
+            out.append(item)
+            # Entries a large section does not list in the menu follow its overview page
+            # (overrides/hooks/datapages.py, NAV_LIMIT).
+            out.extend(p for p in following.get(item.file.src_uri, ()) if p.file.src_uri not in excluded)
+    return out
+
+
+def _convert(items, seen: set) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, afdrukken.Part):
+            out.append(afdrukken.Part(item.title, _convert(item.children, seen)))
+        elif item.file.src_uri not in seen:  # a page listed twice in nav: printed once
+            seen.add(item.file.src_uri)
+            out.append(afdrukken.Page(afdrukken.page_key(item.file.src_uri), item.file.url, str(item.title or ""),
+                                      item.content or ""))
+    return out
+
+
+# After the tags plugin filled its listings (on_env, priority 100): every page's content is final.
+@event_priority(-100)
+def on_env(env, config, files):
+    print_file = _state.get("file")
+    nav = _state.get("nav")
+    if print_file is None or print_file.page is None or nav is None:
+        return env
+    excluded = set(_state["excluded"])
+    tree = _convert(_items(nav.items, excluded, getattr(nav, "buiten_menu", {})), set())
+
+    printed, online = {}, {}
+
+    def collect(items):
+        for item in items:
+            if isinstance(item, afdrukken.Part):
+                collect(item.children)
+            else:
+                printed[item.url] = item.key
+    collect(tree)
+    site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+    for f in files.documentation_pages():
+        if f.url not in printed and f.src_uri != SOURCE:
+            online[f.url] = site_url + f.url
+    site = afdrukken.Site(printed, online, print_file.url)
+
+    cover = env.get_template(COVER).render(config=config, page=print_file.page)
+    result = afdrukken.assemble(tree, site, cover=cover)
+    problems = _problems(result.missing, result.duplicates)
+    if problems:
+        raise PluginError(problems)
+    print_file.page.content = result.html
+    # Material's "Ga naar inhoud" link goes to the first entry of the page's table of contents.
+    print_file.page.toc = TableOfContents([AnchorLink(str(print_file.page.title), afdrukken.COVER_ID, 1)])
+    return env
+
+
+def _problems(missing: dict, duplicates) -> str:
+    """A message for developers (editors' broken links stop the build earlier, in the data check)."""
+    lines = []
+    if missing:
+        lines.append(f"{len(missing)} link(s) op de afdrukpagina zonder doel (anker, waar de link staat):")
+        lines += [f"  - #{anchor} (in {source})" for anchor, source in sorted(missing.items())[:20]]
+    if duplicates:
+        lines.append(f"{len(set(duplicates))} id('s) dubbel op de afdrukpagina: {', '.join(sorted(set(duplicates))[:20])}")
+    if not lines:
+        return ""
+    return ("De afdrukpagina (afdrukken.html) kan niet gemaakt worden.\n" + "\n".join(lines) +
+            "\nVoor ontwikkelaars: macros/afdrukken.py herschrijft ids en links; een pagina-id is het pad met '-' "
+            "(stappen/behoefte.md -> #stappen-behoefte), een kop daarin #stappen-behoefte-<kop>.")
+
+
+# Before the CSP (veiligheid.py, -100), after the repairs (toegankelijkheid.py, 0): the page as it is written.
+@event_priority(-90)
+def on_post_page(output, page, config):
+    if page.file.src_uri != SOURCE:
+        return output
+    missing, duplicates = afdrukken.check(output)
+    problems = _problems({anchor: "de sjabloon overrides/afdrukken.html" for anchor in missing}, duplicates)
+    if problems:
+        raise PluginError(problems)
+    return output

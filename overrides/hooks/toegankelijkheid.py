@@ -5,9 +5,8 @@ pymdownx emit, where overriding a large theme template would be worse.
   custom_checkbox) gets an accessible name. The extension wraps only the input in
   an empty <label>, so screen readers hear "checkbox, not checked" without the
   item's text (axe rule `label`). The input gets the item's own text as
-  aria-label: no ids involved, so it also survives the print page
-  (mkdocs-print-site renames ids but not references to them). Runs before the
-  plugins (priority 50) so that the print page collects the repaired HTML.
+  aria-label: no ids involved. Runs before the plugins (priority 50), so the
+  print page (overrides/hooks/printpage.py) collects the repaired HTML.
 - on_post_page (and on_post_build, for pages that plugins write themselves):
   two invalid attributes that Material writes (Nu Html Checker errors) are
   dropped without changing behaviour:
@@ -62,9 +61,9 @@ def on_post_page(output, page, config):
     return _repair(output)
 
 
-# Pages that plugins write themselves in on_post_build (the print page of
-# mkdocs-print-site) never pass through on_post_page: repair them on disk, after
-# the plugins and the print-page hook (-50), before the offline plugin (-100).
+# Pages that plugins write themselves in on_post_build (mkdocs-redirects' stubs)
+# never pass through on_post_page: repair them on disk, after the plugins,
+# before the offline plugin (-100).
 @event_priority(-60)
 def on_post_build(config):
     for path in Path(config.site_dir).rglob("*.html"):

@@ -1,12 +1,12 @@
 """MkDocs hook: nothing written in data/ or docs/ can run in a reader's browser.
 
-- on_page_content (last, after every other content step and before the print page, the
-  search index and the tags plugin read the content): the page's HTML through the allow-list
-  sanitiser (macros/sanitize.py).
-- on_post_page (last) and on_post_build (after the print page, the redirect stubs and the
-  offline plugin): the Content-Security-Policy <meta> with the hashes of the page's own inline
-  scripts (macros/csp.py). Pages that plugins write themselves in on_post_build never pass
-  through on_post_page; they get their policy from the file on disk.
+- on_page_content (last, after every other content step and before the print page
+  (overrides/hooks/printpage.py, on_env), the search index and the tags plugin read the
+  content): the page's HTML through the allow-list sanitiser (macros/sanitize.py).
+- on_post_page (last) and on_post_build (after the redirect stubs and the offline plugin):
+  the Content-Security-Policy <meta> with the hashes of the page's own inline scripts
+  (macros/csp.py). Pages that plugins write themselves in on_post_build never pass through
+  on_post_page; they get their policy from the file on disk.
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _apply(html: str, where: str) -> str:
                           "TRUSTED_SCRIPTS van macros/csp.py).") from None
 
 
-# After print-site (0), the print-page hook (-50), the final repairs (-60) and the offline plugin (-100).
+# After the redirect stubs (0, -20), the final repairs (-60) and the offline plugin (-100).
 @event_priority(-150)
 def on_post_build(config):
     for path in Path(config.site_dir).rglob("*.html"):

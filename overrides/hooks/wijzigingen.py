@@ -39,12 +39,11 @@ from macros.wijzigingen import NOTES_PAGE, load_cached as load_changelog, page_t
 _state: dict = {}
 
 
-def _print_anchor(target) -> str:
-    """Where a page or entry sits on the print page: mkdocs-print-site names a page after its
-    path ("stappen/behoefte.md" -> "stappen-behoefte") and prefixes the ids inside it with that.
-    overrides/hooks/printpage.py points links to pages left out of the print page at the site."""
-    key = target.page[:-3].replace("/", "-")
-    return "#" + key + (f"-{target.anchor}" if target.anchor else "")
+def _site_link(target) -> str:
+    """A page or entry as a link from the site root, where the print page's cover sits:
+    overrides/hooks/printpage.py turns it into an anchor on the print page (stappen/behoefte.html
+    -> #stappen-behoefte), or into the page online when the print page leaves that page out."""
+    return target.page[:-3] + ".html" + (f"#{target.anchor}" if target.anchor else "")
 
 
 def on_config(config):
@@ -80,7 +79,7 @@ def on_config(config):
         "wijzigingen": [{
             "id": n.id, "titel": n.entry.titel, "datum": n.datum.isoformat(), "datum_nl": n.datum_nl,
             "wat": n.entry.wat, "waarom": n.entry.waarom, "hele_gids": n.entry.hele_gids,
-            "plaatsen": [{"titel": t.title, "href": _print_anchor(t)} for t in n.targets],
+            "plaatsen": [{"titel": t.title, "href": _site_link(t)} for t in n.targets],
         } for n in section.notes],
     }
     _state["fallback_date"] = dt.date.fromisoformat(current["date"]) if current.get("date") else dt.date.today()

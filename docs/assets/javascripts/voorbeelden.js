@@ -13,8 +13,9 @@
 
   function init() {
     var form = document.getElementById("vb-filter");
-    // The print page (afdrukken.html) carries a copy of this page: paper gets the full list.
-    if (!form || form.closest(".print-page")) { return; }
+    // The print page (afdrukken.html) carries a copy of this page, and loads no script; should
+    // that change, paper still gets the full list.
+    if (!form || form.closest(".afdruk-pagina")) { return; }
     var setting = form.elements.voorziening;
     var ambition = form.elements.ambitie;
     var status = document.getElementById("vb-status");
