@@ -17,7 +17,7 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
-# npm tools (offline search shim, Nu Html Checker, Lighthouse), pinned by package-lock.json.
+# npm tools (Nu Html Checker, Lighthouse), pinned by package-lock.json.
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -51,10 +51,10 @@ linkcheck-external: build
 	$(BIN)/python tools/linkcheck.py external $(SITE) --record data/linkcontrole.json
 
 # Offline bundle: $(DIST)/<name>-<version>-offline.zip, a separate build (OFFLINE=true) into $(SITE)-offline/
-# with the search shim from node_modules (tools/offline.py). The PDF: $(DIST)/<name>-<version>.pdf, the print
+# with our own search-worker stand-in for file:// (tools/offline.py). The PDF: $(DIST)/<name>-<version>.pdf, the print
 # page of $(SITE)/ printed by headless Chromium (tools/pdf.py). <version> is the edition (tools/edition.py).
 .PHONY: offline pdf
-offline: $(STAMP) $(NODE_STAMP)
+offline: $(STAMP)
 	$(BIN)/python tools/offline.py --site-dir $(SITE)-offline --out $(DIST)
 pdf: build browser
 	$(BIN)/python tools/pdf.py --site $(SITE) --out $(DIST)
@@ -67,7 +67,7 @@ pdf: build browser
 .PHONY: release release-plan
 release-plan: $(STAMP)
 	$(BIN)/python tools/release.py plan
-release: $(STAMP) $(NODE_STAMP)
+release: $(STAMP)
 	$(BIN)/python tools/release.py make
 	$(MAKE) --no-print-directory build offline pdf
 	$(BIN)/python tools/release.py notes --out $(DIST)/wijzigingen-$$($(BIN)/python tools/edition.py --version).md

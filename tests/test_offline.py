@@ -2,7 +2,7 @@
 in headless Chromium, it must work like the site, with no request other than file://.
 
 `make test` builds the bundle first and passes its folder in DIST_DIR; run alone, these tests
-build one into a temporary folder (needs node_modules: `make node`).
+build one into a temporary folder.
 """
 from __future__ import annotations
 
