@@ -67,37 +67,23 @@ def _nonempty(value: str) -> str:
     return value
 
 
-# What a field may contain is decided in macros/safety.py (every value comes from a pull request).
-def _check_text(value: str) -> str:
-    value = _nonempty(value)
-    problem = safety.text_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
+def _checked(problem, empty_allowed: bool = False):
+    """A validator that refuses what macros/safety.py finds wrong in a value (every value comes
+    from a pull request): its message becomes the editor's message."""
+    def check(value: str) -> str:
+        value = value.strip() if empty_allowed else _nonempty(value)
+        found = problem(value)
+        if found:
+            raise ValueError(found)
+        return value
+
+    return check
 
 
-def _check_markdown(value: str) -> str:
-    value = _nonempty(value)
-    problem = safety.markdown_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def _check_term(value: str) -> str:
-    value = _nonempty(value)
-    problem = safety.term_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def _check_url(value: str) -> str:
-    value = value.strip()
-    problem = safety.url_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
+_check_text = _checked(safety.text_problem)
+_check_markdown = _checked(safety.markdown_problem)
+_check_term = _checked(safety.term_problem)
+_check_url = _checked(safety.url_problem, empty_allowed=True)
 
 
 # A rule links to the official text of the law, or to the regulator's own page: never to a
