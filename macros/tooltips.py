@@ -10,7 +10,7 @@ tried only where its first word stands.
 
 The result is what the extension wrote: a form is marked where it stands as a whole word (no
 letter or digit right before or after it), in the page's text but not in code, in an existing
-<abbr>, or inside a form control; the definition is the title, HTML-escaped.
+<abbr>, in a figure, menu or form; the definition is the title, HTML-escaped.
 Framework-free: the hook overrides/hooks/datapages.py calls `annotate` for every page.
 """
 from __future__ import annotations
@@ -25,9 +25,10 @@ _WORD = re.compile(r"\w+")
 # Markup and text of a page: comments and tags are kept as they are, text between them is marked.
 _PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-# Text inside these is left alone: code, what is marked already, and what is not running text.
+# Text inside these is left alone: code, what is marked already, and what is not running text
+# (the figures, menus and forms: a tooltip inside a figure's link or a form's label gets in the way).
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "abbr", "textarea", "option", "select", "button",
-         "svg", "title"}
+         "svg", "title", "figure", "nav", "form"}
 
 
 @dataclass

@@ -83,6 +83,8 @@ def test_tooltips_cover_terms_and_aliases_as_whole_words(data_dir):
     assert f"<abbr {title}>levenscyclusanalyse</abbr>" in out and f"<abbr {title}>Levenscyclusanalyse</abbr>" in out
     assert "geen LCAs, geen xLCA" in out and "<code>LCA</code>" in out and '<abbr title="x">LCA</abbr>' in out
     assert annotate("<p>a &lt; b</p>", glossary) == "<p>a &lt; b</p>"
+    figure = '<figure class="f"><a href="#">LCA</a></figure><nav><a href="#">LCA</a></nav><p>LCA</p>'
+    assert annotate(figure, glossary).count("<abbr") == 1
 
 
 
