@@ -60,6 +60,7 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usag
                "--disable-background-networking --disable-component-update --disable-sync --disable-default-apps"
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 HOME_BUDGET = 100 * 1024
+PRINT_TARGET = 90  # mobile performance of the print page (issue 13)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -233,6 +234,8 @@ def verdicts(results: dict) -> list[str]:
             for cat, target in TARGETS.items():
                 if cat == "performance" and mode == "desktop":
                     continue
+                if cat == "performance" and page == PAGES["afdrukken"]:
+                    target = PRINT_TARGET  # the whole guide on one page
                 if s[cat] < target:
                     extra = r[mode]["failing_audits"].get(cat, [])
                     lines.append(f"GEMIST: {page} {mode} {cat} {s[cat]} < {target}" + (f" ({', '.join(extra)})" if extra else ""))
@@ -303,6 +306,13 @@ def markdown(results: dict) -> str:
     return "\n".join(out)
 
 
+def report_only(out: Path) -> int:
+    """Write results.md again from results.json (after a change to the report, without measuring)."""
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    (out / "results.md").write_text(markdown(results), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100", help="data factors for the scaling run (comma-separated; '' = none)")
@@ -310,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", default=",".join(PAGES),
                         help="kinds of page for Lighthouse (comma-separated, from: " + ", ".join(PAGES) + ")")
     parser.add_argument("--out", type=Path, default=BENCH_DIR)
+    parser.add_argument("--report-only", action="store_true", help="rewrite results.md from results.json")
     args = parser.parse_args(argv)
+    if args.report_only:
+        return report_only(args.out)
     factors = [int(x) for x in args.scales.split(",") if x.strip()]
     kinds = [k.strip() for k in args.pages.split(",") if k.strip()]
     unknown = [k for k in kinds if k not in PAGES]
