@@ -65,12 +65,21 @@ def indent(text: str, width: int = 4) -> str:
     return text.replace("\n", "\n" + pad)
 
 
+def _bytecode_cache(flavour: str) -> jinja2.BytecodeCache:
+    # Compiling the templates is a tenth of a small build. Jinja's default cache folder is private
+    # to the user (created 0700, its owner checked), and an entry whose template changed is
+    # recompiled. The key holds the template's name, not the environment's options: each
+    # environment keeps its own entries.
+    return jinja2.FileSystemBytecodeCache(pattern=f"circulair-{flavour}-%s.cache")
+
+
 class Renderer:
     def __init__(self, catalog: Catalog, edit_base: Optional[str] = None):
         self.catalog = catalog
         self.edit_base = edit_base  # e.g. https://github.com/org/repo/edit/main/
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            bytecode_cache=_bytecode_cache("md"),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
@@ -169,6 +178,7 @@ class Renderer:
         """The figures are raw HTML inside a page's Markdown: autoescaped, so a data text is always text."""
         return jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            bytecode_cache=_bytecode_cache("html"),
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             trim_blocks=True,

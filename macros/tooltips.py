@@ -33,13 +33,19 @@ _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "abbr", "textarea", "o
 
 @dataclass
 class Glossary:
-    # first word of a form -> [(its words, the form, the escaped title)], longest first
-    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    # the words of a form -> [(the form, the escaped title)], longest first ("CO2-neutraal" and
+    # "CO2 neutraal" have the same words)
+    by_words: dict[tuple[str, ...], list[tuple[str, str]]] = field(default_factory=dict)
+    # first word of a form -> the numbers of words of the forms it starts, most first: a word is
+    # looked up once per length, however many forms share it (a glossary with "Virgin
+    # materialen 1" to "Virgin materialen 100" costs no more per word than one with a single form)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, catalog: Catalog) -> "Glossary":
         glossary = cls()
         seen: set[str] = set()
+        lengths: dict[str, set[int]] = {}
         for item in catalog.all("begrip"):
             title = html.escape(" ".join(item.entry.definitie.split()), quote=True)
             for word in [item.entry.term, *item.entry.aliassen]:
@@ -48,9 +54,13 @@ class Glossary:
                     if form in seen or not words:
                         continue
                     seen.add(form)
-                    glossary.by_first.setdefault(words[0], []).append((words, form, title))
-        for forms in glossary.by_first.values():
-            forms.sort(key=lambda f: -len(f[1]))  # "levenscyclusanalyse" before "levenscyclus"
+                    glossary.by_words.setdefault(words, []).append((form, title))
+                    lengths.setdefault(words[0], set()).add(len(words))
+        for forms in glossary.by_words.values():
+            forms.sort(key=lambda f: -len(f[0]))
+        # Where forms of different lengths match at one place, the one with more words ends
+        # later: most words first is longest first, as the abbr extension chose.
+        glossary.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
         return glossary
 
 
@@ -65,25 +75,31 @@ def glossary_for(catalog: Catalog) -> Glossary:
 
 
 def _mark_text(text: str, glossary: Glossary) -> str:
-    words = list(_WORD.finditer(text))
+    matches = list(_WORD.finditer(text))
+    words = [m.group(0) for m in matches]
     out: list[str] = []
     done = 0  # text up to here is in `out`
     i = 0
     while i < len(words):
-        first = words[i]
-        for form_words, form, title in glossary.by_first.get(first.group(0), ()):
-            start, end = first.start(), first.start() + len(form)
-            n = len(form_words)
-            if (i + n <= len(words) and text[start:end] == form and words[i + n - 1].end() == end
-                    and (end == len(text) or not _is_word_char(text[end]))
-                    and (start == 0 or not _is_word_char(text[start - 1]))):
-                out.append(text[done:start])
-                out.append(f'<abbr title="{title}">{form}</abbr>')
-                done = end
-                i += n
-                break
-        else:
-            i += 1
+        step = 1
+        for n in glossary.lengths.get(words[i], ()):
+            if i + n > len(words):
+                continue
+            start = matches[i].start()
+            end = matches[i + n - 1].end()
+            for form, title in glossary.by_words.get(tuple(words[i:i + n]), ()):
+                if (start + len(form) == end and text[start:end] == form
+                        and (end == len(text) or not _is_word_char(text[end]))
+                        and (start == 0 or not _is_word_char(text[start - 1]))):
+                    out.append(text[done:start])
+                    out.append(f'<abbr title="{title}">{form}</abbr>')
+                    done = end
+                    step = n
+                    break
+            else:
+                continue
+            break
+        i += step
     if not out:
         return text
     out.append(text[done:])
@@ -96,7 +112,7 @@ def _is_word_char(char: str) -> bool:
 
 def annotate(page_html: str, glossary: Glossary) -> str:
     """The page's HTML with every glossary form in its text wrapped in <abbr title="definition">."""
-    if not glossary.by_first:
+    if not glossary.by_words:
         return page_html
     parts = _PARTS.split(page_html)
     skipping: list[str] = []

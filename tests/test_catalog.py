@@ -88,6 +88,27 @@ def test_tooltips_cover_terms_and_aliases_as_whole_words(data_dir):
 
 
 
+def test_tooltips_prefer_the_longest_form_among_many_that_share_words():
+    """Forms that start alike (a grown glossary: "virgin", "virgin materialen", "virgin materialen 7",
+    "virgin-materialen") are told apart by their words and by the text between them."""
+    from types import SimpleNamespace
+
+    from macros.tooltips import Glossary, annotate
+
+    terms = [("virgin", "V"), ("virgin materialen", "VM"), ("virgin-materialen", "VK")]
+    terms += [(f"virgin materialen {n}", f"VM{n}") for n in range(1, 40)]
+    entries = [SimpleNamespace(entry=SimpleNamespace(term=term, aliassen=[], definitie=definition))
+               for term, definition in terms]
+    glossary = Glossary.of(SimpleNamespace(all=lambda kind: entries))
+    out = annotate("<p>Virgin materialen 12, virgin-materialen, virgin  materialen, virgin materialen 400 "
+                   "en virgin.</p>", glossary)
+    assert out == ('<p><abbr title="VM12">Virgin materialen 12</abbr>, '
+                   '<abbr title="VK">virgin-materialen</abbr>, '
+                   '<abbr title="V">virgin</abbr>  materialen, '  # two spaces: not the form's text
+                   '<abbr title="VM">virgin materialen</abbr> 400 en <abbr title="V">virgin</abbr>.</p>')
+
+
+
 def test_core_does_not_import_mkdocs():
     code = ("import sys; import macros.catalog, macros.render, macros.model, macros.adapter; "
             "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros')], "

@@ -87,8 +87,9 @@ def test_a_data_error_shows_in_browser_and_terminal_and_the_site_recovers(servin
     assert "Traceback" not in terminal
 
     themes.write_text(good, encoding="utf-8")
-    home = wait_for(url + "index.html", 'href="themas/medische-apparatuur.html"', seconds=120)
-    assert "De site kon niet gebouwd worden" not in home
+    # the theme is back in its section's menu
+    overview = wait_for(url + "themas/index.html", 'href="medische-apparatuur.html"', seconds=120)
+    assert "De site kon niet gebouwd worden" not in overview
     wait_for(url + "valkuilen/dehp.html", "DEHP")
 
     themes.write_text(broken, encoding="utf-8")  # and again, after a good build
