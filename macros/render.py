@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 import jinja2
+import jinja2.bccache
 
 from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item, unknown_ref_message
 from .datum import datum_nl
@@ -65,12 +66,31 @@ def indent(text: str, width: int = 4) -> str:
     return text.replace("\n", "\n" + pad)
 
 
-def _bytecode_cache(flavour: str) -> jinja2.BytecodeCache:
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A cache that cannot be read or written is no cache, not a failed build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache(flavour: str) -> Optional[jinja2.BytecodeCache]:
     # Compiling the templates is a tenth of a small build. Jinja's default cache folder is private
-    # to the user (created 0700, its owner checked), and an entry whose template changed is
-    # recompiled. The key holds the template's name, not the environment's options: each
-    # environment keeps its own entries.
-    return jinja2.FileSystemBytecodeCache(pattern=f"circulair-{flavour}-%s.cache")
+    # to the user (created 0700, its owner checked: Jinja refuses it otherwise, and then we compile),
+    # and an entry whose template changed is recompiled. The key holds the template's path, not the
+    # environment's options: each environment keeps its own entries.
+    try:
+        return _BytecodeCache(pattern=f"circulair-{flavour}-%s.cache")
+    except (OSError, RuntimeError):
+        return None
 
 
 class Renderer:

@@ -115,3 +115,29 @@ def test_core_does_not_import_mkdocs():
             "sorted(m for m in sys.modules if 'mkdocs' in m)")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_template_cache_never_fails_a_build(tmp_path, monkeypatch):
+    """The compiled-template cache is an optimisation: a folder Jinja finds unsafe, or one that
+    cannot be written, means compiling, not an error."""
+    import jinja2
+
+    from macros import render
+
+    def unsafe(self):
+        raise RuntimeError("Cannot determine safe temp directory.")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "_get_default_cache_dir", unsafe)
+    assert render._bytecode_cache("md") is None
+
+    gone = tmp_path / "cache"
+    gone.mkdir()
+    cache = render._BytecodeCache(str(gone))
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "2"
+    assert list(gone.iterdir())  # written
+    for f in gone.iterdir():
+        f.unlink()
+    gone.rmdir()
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 2 + 2 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "4"
