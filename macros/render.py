@@ -93,19 +93,16 @@ def _bytecode_cache(flavour: str) -> Optional[jinja2.BytecodeCache]:
         return None
 
 
+def _environment(flavour: str, **options) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), bytecode_cache=_bytecode_cache(flavour),
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, **options)
+
+
 class Renderer:
     def __init__(self, catalog: Catalog, edit_base: Optional[str] = None):
         self.catalog = catalog
         self.edit_base = edit_base  # e.g. https://github.com/org/repo/edit/main/
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-            bytecode_cache=_bytecode_cache("md"),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = _environment("md", autoescape=False, keep_trailing_newline=True)
         self.env.filters["t"] = plain
         self.env.filters["indent_md"] = indent
         self.env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
@@ -196,14 +193,7 @@ class Renderer:
     @functools.cached_property
     def html_env(self) -> jinja2.Environment:
         """The figures are raw HTML inside a page's Markdown: autoescaped, so a data text is always text."""
-        return jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-            bytecode_cache=_bytecode_cache("html"),
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        return _environment("html", autoescape=True)
 
     def figure(self, template: str, from_page: str, **context) -> str:
         """A figure's HTML as one block: no blank line inside, so Markdown leaves it whole."""
