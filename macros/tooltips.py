@@ -74,6 +74,20 @@ def glossary_for(catalog: Catalog) -> Glossary:
     return hit[1]
 
 
+def _form_at(text: str, matches: list[re.Match], words: list[str], i: int, glossary: Glossary):
+    """(number of words, form, title) of the longest form that stands in `text` from word i, or None."""
+    for n in glossary.lengths.get(words[i], ()):
+        if i + n > len(words):
+            continue
+        start, end = matches[i].start(), matches[i + n - 1].end()
+        for form, title in glossary.by_words.get(tuple(words[i:i + n]), ()):
+            if (start + len(form) == end and text[start:end] == form
+                    and (end == len(text) or not _is_word_char(text[end]))
+                    and (start == 0 or not _is_word_char(text[start - 1]))):
+                return n, form, title
+    return None
+
+
 def _mark_text(text: str, glossary: Glossary) -> str:
     matches = list(_WORD.finditer(text))
     words = [m.group(0) for m in matches]
@@ -81,25 +95,16 @@ def _mark_text(text: str, glossary: Glossary) -> str:
     done = 0  # text up to here is in `out`
     i = 0
     while i < len(words):
-        step = 1
-        for n in glossary.lengths.get(words[i], ()):
-            if i + n > len(words):
-                continue
-            start = matches[i].start()
-            end = matches[i + n - 1].end()
-            for form, title in glossary.by_words.get(tuple(words[i:i + n]), ()):
-                if (start + len(form) == end and text[start:end] == form
-                        and (end == len(text) or not _is_word_char(text[end]))
-                        and (start == 0 or not _is_word_char(text[start - 1]))):
-                    out.append(text[done:start])
-                    out.append(f'<abbr title="{title}">{form}</abbr>')
-                    done = end
-                    step = n
-                    break
-            else:
-                continue
-            break
-        i += step
+        found = _form_at(text, matches, words, i, glossary)
+        if found is None:
+            i += 1
+            continue
+        n, form, title = found
+        start = matches[i].start()
+        out.append(text[done:start])
+        out.append(f'<abbr title="{title}">{form}</abbr>')
+        done = start + len(form)
+        i += n
     if not out:
         return text
     out.append(text[done:])

@@ -57,6 +57,18 @@ def site() -> Path:
     return target
 
 
+def menu_links(site: Path, page: str) -> list[str]:
+    """The links of a page's primary navigation (its menu), in order, as site paths."""
+    import posixpath
+    import re
+
+    html = (site / page).read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary'):]
+    base = posixpath.dirname(page)
+    return [posixpath.normpath(posixpath.join(base, href))
+            for href in re.findall(r'href="([^"#]+\.html)"\s+class="md-nav__link', nav)]
+
+
 def page_text(path: Path) -> str:
     """The visible text of a page's article, whitespace collapsed."""
     return html_text(path.read_text(encoding="utf-8"))

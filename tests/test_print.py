@@ -3,14 +3,13 @@ page prints without the site's chrome, with web addresses after external links a
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, menu_links
 
 sys.path.insert(0, str(ROOT / "tools"))
 import edition as edition_module  # noqa: E402
@@ -18,24 +17,15 @@ import edition as edition_module  # noqa: E402
 PRINT_PAGE = "afdrukken.html"
 
 
-def _menu_links(site, page: str) -> list[str]:
-    """The links of a page's primary navigation, in order, as site paths."""
-    html = (site / page).read_text(encoding="utf-8")
-    nav = html[html.index('class="md-nav md-nav--primary'):]
-    base = posixpath.dirname(page)
-    return [posixpath.normpath(posixpath.join(base, href))
-            for href in re.findall(r'href="([^"#]+\.html)"\s+class="md-nav__link', nav)]
-
-
 def nav_pages(site) -> list[str]:
     """The pages of the primary navigation, in reading order, as the site shows them. Each page's
     menu unfolds only its own section (navigation.prune): every page's menu is read once and the
     pages it adds are put in place, after the menu entry that precedes them."""
-    order = list(dict.fromkeys(_menu_links(site, "index.html")))
+    order = list(dict.fromkeys(menu_links(site, "index.html")))
     i = 0
     while i < len(order):
         previous = None
-        for href in _menu_links(site, order[i]):
+        for href in menu_links(site, order[i]):
             if href not in order:
                 order.insert(order.index(previous) + 1 if previous else 0, href)
             previous = href

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from conftest import ENV, ROOT, mkdocs_build
+from conftest import ENV, ROOT, menu_links, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import synth_data  # noqa: E402  (tools/synth_data.py)
@@ -52,20 +52,14 @@ def test_an_entry_page_does_not_grow_with_the_data(builds):
     assert links(ten) < 1.3 * links(one), f"{PAGE}: {links(one)} -> {links(ten)} links with 10x the data"
 
 
-def primary_nav(html: str) -> str:
-    start = html.index('<nav class="md-nav md-nav--primary')
-    return html[start:]
-
-
 def test_the_menu_lists_a_large_section_by_its_overview(builds):
     """Up to NAV_LIMIT entries a section lists them in the menu; beyond, its overview does, and an
     entry's page still opens its section (overrides/hooks/datapages.py)."""
     # The section's own overview page unfolds the section in its menu (navigation.prune).
-    one = primary_nav((builds[1]["site"] / "valkuilen/index.html").read_text(encoding="utf-8"))
-    ten = primary_nav((builds[10]["site"] / "valkuilen/index.html").read_text(encoding="utf-8"))
-    menu_link = 'href="{}" class="md-nav__link'.format
-    assert menu_link("dehp.html") in one
-    assert menu_link("dehp.html") not in ten and menu_link("index.html") in ten
+    one = menu_links(builds[1]["site"], "valkuilen/index.html")
+    ten = menu_links(builds[10]["site"], "valkuilen/index.html")
+    assert "valkuilen/dehp.html" in one
+    assert "valkuilen/dehp.html" not in ten and "valkuilen/index.html" in ten
     page = (builds[10]["site"] / PAGE).read_text(encoding="utf-8")
     active = re.search(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]+)"[^>]*>\s*([^<]+?)\s*</a>', page)
     assert active and active.group(1) == "index.html" and active.group(2) == "Valkuilen en fabels", active
