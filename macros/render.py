@@ -30,6 +30,50 @@ EDIT_ICON = '<span class="bewerk-item__icoon" aria-hidden="true"></span>'
 # Accessible name of an entry's edit link, per kind.
 EDIT_LABELS = {"voorbeeld": "Bewerk dit voorbeeld", "bron": "Bewerk deze hulpbron", "begrip": "Bewerk dit begrip",
                "regel": "Bewerk deze regel"}
+# What the templates generate around the data (an entry's edit link, its lists of related entries)
+# goes into the page's HTML, not its Markdown (`fill_slots`, called by overrides/hooks/datapages.py):
+# MkDocs and Python-Markdown each parse every raw HTML tag of a page's Markdown with html.parser, and
+# every Markdown link goes through a dozen inline patterns. With one edit link and a few lists of
+# links per entry that was half the glossary's conversion time (data x100, `make bench`). The
+# Markdown holds a slot instead: SUB (U+001A), "b" (a block) or "i" (inline), a number, SUB. It is
+# short, plain text to Python-Markdown (the separators U+001C-U+001F would be stripped as
+# whitespace), and no data field can hold SUB (macros/safety.py refuses control characters). The
+# HTML waits in `_slots` until the page is converted; every build starts with none (`clear_slots`).
+# tools/plain_material.py sets HTML_SLOTS to False, to give plain Material the same page as Markdown.
+SLOT = "\x1a"
+SLOT_RE = re.compile(r"(<p>)?\x1a([bi])(\d+)\x1a(</p>)?")
+HTML_SLOTS = True
+_slots: list[str] = []
+
+
+def slot(html_text: str, block: bool = False) -> str:
+    _slots.append(html_text)
+    return f"{SLOT}{'b' if block else 'i'}{len(_slots) - 1}{SLOT}"
+
+
+def clear_slots() -> None:
+    _slots.clear()
+
+
+def fill_slots(text: str, source: str) -> str:
+    """`text` (the HTML of the page `source`) with every slot replaced by its HTML: a block slot
+    takes the place of the paragraph Markdown made around it."""
+    if SLOT not in text:
+        return text
+
+    def sub(match: re.Match) -> str:
+        number = int(match.group(3))
+        if number >= len(_slots):
+            raise DataError([Problem(source, "bevat een onzichtbaar teken (U+001A, SUB), dat de site zelf gebruikt. "
+                                             "Haal het weg: het komt meestal mee met tekst die uit een ander programma geplakt is.")])
+        inner = _slots[number]
+        if match.group(2) == "b" and match.group(1) and match.group(4):
+            return inner
+        return (match.group(1) or "") + inner + (match.group(4) or "")
+
+    return SLOT_RE.sub(sub, text)
+
+
 # Characters that would turn plain text into Markdown markup ({ } would start an attribute list).
 MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]#|{}])")
 
@@ -55,6 +99,33 @@ def page_href(target: str, from_page: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def html_href(target: str, from_page: str) -> str:
+    """The address MkDocs writes for the Markdown link `href(target, from_page)`: the built .html page
+    (the site sets use_directory_urls: false), or only the anchor on the page itself."""
+    rel = href(target, from_page)
+    path, hash_, anchor = rel.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return path + hash_ + anchor
+
+
+def text(value) -> str:
+    """Plain text for HTML, as Markdown writes the text of `plain(value)`: on one line, escaped."""
+    return html.escape(" ".join(str(value).split()), quote=False)
+
+
+def suffix(item: Item) -> str:
+    """What follows an entry's link in a list of links: who publishes a resource, whose example it
+    is, which ambition a strategy belongs to."""
+    if item.kind == "bron":
+        return " – " + " ".join(item.entry.uitgever.split())
+    if item.kind == "voorbeeld" and item.entry.organisatie:
+        return " – " + " ".join(item.entry.organisatie.split())
+    if item.kind == "strategie":
+        return f" (ambitie {item.parent.entry.letter})"
+    return ""
+
+
 def plain(text: str) -> str:
     """Plain text for a Markdown page: shown as typed, on one line (a line break in a plain field
     could otherwise start a block of its own: a list, a heading, an attribute list)."""
@@ -66,7 +137,7 @@ def indent(text: str, width: int = 4) -> str:
     return text.replace("\n", "\n" + pad)
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+class BytecodeCache(jinja2.FileSystemBytecodeCache):
     """A cache that cannot be read or written is no cache, not a failed build."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -82,19 +153,19 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache(flavour: str) -> Optional[jinja2.BytecodeCache]:
+def bytecode_cache(flavour: str) -> Optional[jinja2.BytecodeCache]:
     # Compiling the templates is a tenth of a small build. Jinja's default cache folder is private
     # to the user (created 0700, its owner checked: Jinja refuses it otherwise, and then we compile),
     # and an entry whose template changed is recompiled. The key holds the template's path, not the
     # environment's options: each environment keeps its own entries.
     try:
-        return _BytecodeCache(pattern=f"circulair-{flavour}-%s.cache")
+        return BytecodeCache(pattern=f"circulair-{flavour}-%s.cache")
     except (OSError, RuntimeError):
         return None
 
 
 def _environment(flavour: str, **options) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), bytecode_cache=_bytecode_cache(flavour),
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), bytecode_cache=bytecode_cache(flavour),
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, **options)
 
 
@@ -134,6 +205,11 @@ class Renderer:
         return self.edit_base + item.file if self.edit_base else None
 
     def edit_link(self, item: Item) -> str:
+        """An entry's edit link, as a slot for its Markdown (see SLOT)."""
+        link = self.edit_link_html(item)
+        return slot(link) if link and HTML_SLOTS else link
+
+    def edit_link_html(self, item: Item) -> str:
         """An entry's edit link for editors: a pencil icon, no file name in the visible text.
 
         Readers see only the icon; its accessible name ("Bewerk dit voorbeeld: <titel>") is read
@@ -167,9 +243,22 @@ class Renderer:
         def related(item: Item, kind: str) -> list[Item]:
             return catalog.related(item, kind)
 
+        def a(item: Item) -> str:
+            return f'<a href="{html.escape(html_href(item.target, from_page))}">{text(item.title)}</a>'
+
+        def link_line(label: str, items: list[Item]) -> str:
+            """"Label: link, link" (the HTML Markdown made of `**Label:** [..](..), [..](..)`), as a slot."""
+            return slot(f"<strong>{text(label)}:</strong> " + ", ".join(a(i) for i in items))
+
+        def link_list(items: list[Item]) -> str:
+            """A list of links, each with what says where it comes from, as a slot."""
+            rows = "".join(f"<li>{a(i)}{html.escape(suffix(i), quote=False)}</li>\n" for i in items)
+            return slot(f"<ul>\n{rows}</ul>", block=True)
+
         tpl = self.env.get_template(template)
         return tpl.render(
             catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
+            html_slots=HTML_SLOTS, link_line=link_line, link_list=link_list,
             edit_url=self.edit_url, edit_link=self.edit_link, page=from_page,
             last_good=catalog.last_good,  **context,
         )

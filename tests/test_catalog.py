@@ -4,8 +4,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 from macros.catalog import load
+from macros.errors import DataError
 from macros.render import href, plain
 
 
@@ -128,11 +131,11 @@ def test_template_cache_never_fails_a_build(tmp_path, monkeypatch):
         raise RuntimeError("Cannot determine safe temp directory.")
 
     monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "_get_default_cache_dir", unsafe)
-    assert render._bytecode_cache("md") is None
+    assert render.bytecode_cache("md") is None
 
     gone = tmp_path / "cache"
     gone.mkdir()
-    cache = render._BytecodeCache(str(gone))
+    cache = render.BytecodeCache(str(gone))
     env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
     assert env.get_template("t").render() == "2"
     assert list(gone.iterdir())  # written
@@ -141,3 +144,27 @@ def test_template_cache_never_fails_a_build(tmp_path, monkeypatch):
     gone.rmdir()
     env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 2 + 2 }}"}), bytecode_cache=cache)
     assert env.get_template("t").render() == "4"
+
+
+def test_html_slots_take_their_place_in_the_page():
+    """What the templates keep out of the Markdown (macros/render.py, SLOT) comes back where it was:
+    inline in its paragraph, a block instead of the paragraph Markdown made around it."""
+    from macros import render
+
+    render.clear_slots()
+    inline = render.slot('<strong>Zie ook:</strong> <a href="#a">a</a>')
+    block = render.slot('<ul>\n<li><a href="#b">b</a></li>\n</ul>', block=True)
+    html = f"<p>{inline}</p>\n<h2>Kop</h2>\n<p>{block}</p>"
+    assert render.fill_slots(html, "docs/x.md") == ('<p><strong>Zie ook:</strong> <a href="#a">a</a></p>\n<h2>Kop</h2>\n'
+                                                    '<ul>\n<li><a href="#b">b</a></li>\n</ul>')
+    assert render.fill_slots("<p>gewone tekst</p>", "docs/x.md") == "<p>gewone tekst</p>"
+
+
+def test_a_stray_slot_character_in_a_page_is_a_clear_error():
+    from macros import render
+
+    render.clear_slots()
+    with pytest.raises(DataError) as caught:
+        render.fill_slots("<p>tekst \x1ai3\x1a uit een ander programma</p>", "docs/over.md")
+    message = str(caught.value)
+    assert "docs/over.md: bevat een onzichtbaar teken (U+001A" in message and "Haal het weg" in message

@@ -11,6 +11,7 @@ and, with room for a busy machine, the build time grows no faster than the data 
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 import time
 
@@ -36,7 +37,7 @@ def builds(tmp_path_factory):
         wall = time.perf_counter()
         proc = mkdocs_build(project, site)
         assert proc.returncode == 0, proc.stderr[-3000:]
-        out[factor] = {"entries": entries, "site": site, "wall": time.perf_counter() - wall,
+        out[factor] = {"entries": entries, "site": site, "project": project, "wall": time.perf_counter() - wall,
                        "bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file())}
     return out
 
@@ -84,3 +85,28 @@ def test_entries_left_out_of_the_menu_are_still_printed(builds):
     pitfalls = [m.start() for m in re.finditer(r'<section[^>]* id="valkuilen-(?!index")[^"]+"', printed)]
     overview = printed.index('id="valkuilen-index"')
     assert len(pitfalls) >= 40 and all(p > overview for p in pitfalls), len(pitfalls)
+
+
+def content_links(page) -> list[str]:
+    """The links of a page's text, in order: what the page says, not the theme around it."""
+    html = page.read_text(encoding="utf-8")
+    article = html[html.index('<article class="md-content__inner md-typeset">'):html.index("</article>")]
+    article = article.split('<aside class="pagina-meta"')[0]  # ours only: last change, suggestion link
+    hrefs = [re.search(r'href="([^"]+)"', tag).group(1) for tag in re.findall(r"<a [^>]*>", article)
+             if "href=" in tag and 'rel="edit"' not in tag]
+    return [h for h in hrefs if "#tag:" not in h]  # ours only: the tags plugin's theme links
+
+
+def test_plain_material_builds_the_pages_this_site_publishes(builds, tmp_path):
+    """`make bench`'s yardstick (tools/plain_material.py) gets every page's text with its links: what
+    this site writes into the HTML itself (edit links, lists of links: macros/render.py, SLOT), plain
+    Material gets in the page's Markdown."""
+    plain, site = tmp_path / "plain", tmp_path / "plain-site"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "plain_material.py"), str(builds[1]["project"]), str(plain)],
+                   env=ENV, capture_output=True, text=True, check=True)
+    proc = mkdocs_build(plain, site, strict=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for page in ("begrippen.html", "bronnen.html", "voorbeelden.html", "regelgeving.html", "stappen/behoefte.html",
+                 "ambities/minder-materiaal.html", "valkuilen/dehp.html", "themas/textiel.html"):
+        ours, theirs = content_links(builds[1]["site"] / page), content_links(site / page)
+        assert len(ours) > 10 and ours == theirs, page

@@ -46,6 +46,10 @@ def capture(project: Path) -> dict[str, str]:
     sys.path.insert(0, str(project))
     try:
         with tempfile.TemporaryDirectory() as site:
+            # What this site writes into the HTML (edit links, lists of links: macros/render.py,
+            # SLOT), plain Material needs in the page's Markdown.
+            from macros import render
+            render.HTML_SLOTS = False
             config = load_config(str(project / "mkdocs.yml"), site_dir=site)
             plugin = Capture()
             config.plugins["bench-capture"] = plugin

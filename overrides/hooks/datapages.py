@@ -5,7 +5,8 @@
 - on_files: one generated page per step, ambition, pitfall and theme;
 - on_page_markdown: resolve `[...](kind:id)` links on every page, point the
   edit button of a generated page at its YAML file;
-- on_page_content: glossary tooltips, each term an <abbr> with its definition (macros/tooltips.py).
+- on_page_content: glossary tooltips, each term an <abbr> with its definition (macros/tooltips.py),
+  after the HTML the templates keep out of the Markdown (edit links, lists of links: macros/render.py, SLOT).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ if str(ROOT) not in sys.path:
 from macros.catalog import LINK_TARGET_RE, SCHEME_RE, WEB_SCHEMES, Item, load_cached, unknown_prefix_message  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.model import KINDS  # noqa: E402
-from macros.render import Renderer, edit_base, renderer_for  # noqa: E402
+from macros.render import Renderer, clear_slots, edit_base, fill_slots, renderer_for  # noqa: E402
 from macros.tooltips import annotate, glossary_for  # noqa: E402
 
 # Navigation section (by its index page) -> kind of entry whose pages go under it.
@@ -74,6 +75,7 @@ def _extend_nav(nav, catalog) -> None:
 
 
 def on_config(config):
+    clear_slots()  # the HTML slots of the previous build (`make serve`), see macros/render.py
     data_dir = Path(config.config_file_path).resolve().parent / "data"
     try:
         catalog = load_cached(data_dir)
@@ -167,12 +169,16 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# Glossary tooltips on the page's HTML (macros/tooltips.py), before the other content steps and
-# the sanitiser (overrides/hooks/veiligheid.py).
+# The templates' HTML slots and the glossary tooltips on the page's HTML (macros/render.py, macros/tooltips.py), before
+# the other content steps and the sanitiser (overrides/hooks/veiligheid.py).
 @event_priority(80)
 def on_page_content(html, page, config, files):
     # The glossary page defines every term in place: tooltips there only repeat the text beside
     # them, and its 150+ tooltips cost a phone 0.4 s of blocked main thread (`make bench`, TBT).
+    try:
+        html = fill_slots(html, f"docs/{page.file.src_uri}")  # first: the glossary marks terms in the lists too
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
     if page.file.src_uri == KINDS["begrip"].page:
         return html
     return annotate(html, glossary_for(_state["renderer"].catalog))
