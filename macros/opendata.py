@@ -5,7 +5,8 @@ writes what `build_files` returns into the site, the page hulpmiddelen/open-data
 documents it through `field_rows`.
 
 The published records are derived from the same pydantic models that validate
-data/, so the schemas cannot drift from the content:
+data/ (their schemas: macros/opendata_model.py, committed in schemas/open-data/), so the
+schemas cannot drift from the content:
 - the plain fields of an entry keep their model (type, description);
 - every reference field is replaced by one list of ids per kind, resolved in
   both directions (a relation declared on either side shows on both), under the
@@ -18,16 +19,14 @@ data/, so the schemas cannot drift from the content:
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import functools
 import io
 import json
-from typing import Any, Optional
-
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
+from pathlib import Path
+from typing import Any
 
 from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item
-from .model import KINDS, Ambitie, Strategie, ref_fields
+from .model import KINDS, Ambitie, ref_fields
 
 LICENCE = {
     "naam": "CC BY 4.0",
@@ -51,24 +50,17 @@ CHECKED_LINKS = {"bron": "url"}
 CHECKED_FIELD = "link_goed_bevonden"
 
 
-# --- models of the published records -----------------------------------------
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
 # A record's `url` is its page on the site; an entry's own external address (a resource's
 # link, a rule's official text) is published under this name instead of being overwritten.
 OWN_URL = "webadres"
 
 
-def _published(name: str) -> str:
+def published(name: str) -> str:
     return OWN_URL if name == "url" else name
 
 
 @functools.cache
-def _plain_fields(kind: str) -> dict[str, tuple]:
+def plain_fields(kind: str) -> dict[str, tuple]:
     """The entry's own fields (no references, no nested strategies), with their type and description."""
     model = KINDS[kind].model
     skip = set(ref_fields(model))
@@ -77,61 +69,30 @@ def _plain_fields(kind: str) -> dict[str, tuple]:
     return {name: (info.annotation, info) for name, info in model.model_fields.items() if name not in skip}
 
 
-def _record_model(kind: str) -> type[BaseModel]:
-    k = KINDS[kind]
-    fields: dict[str, tuple] = {_published(name): value for name, value in _plain_fields(kind).items()}
-    if k.model is Strategie:
-        fields["ambitie"] = (str, Field(description="Id van de ambitie waartoe deze strategie behoort."))
-    if kind in CHECKED_LINKS:
-        fields[CHECKED_FIELD] = (Optional[dt.date], Field(
-            description="Dag (JJJJ-MM-DD) waarop de wekelijkse linkcontrole het webadres in "
-                        f"'{_published(CHECKED_LINKS[kind])}' laatst goed bevond; leeg als ze het nog niet goed bevond."))
-    fields["url"] = (str, Field(description="Webadres van dit item op de site."))
-    for other, coll in COLLECTIONS.items():
-        fields[coll] = (list[str], Field(
-            description=f"Ids van gerelateerde items uit {coll}.json ({KINDS[other].label.lower()}), "
-                        "in beide richtingen opgelost."))
-    return create_model(f"{k.model.__name__}OpenData", __base__=_Open,
-                        __doc__=(k.model.__doc__ or "").strip(), **fields)
+# The JSON Schemas of the collections are generated from the models in macros/opendata_model.py
+# by `make schemas` and committed (schemas/open-data/), like the data files' schemas: the models are
+# pydantic classes built at import, and writing their schemas was a twentieth of a small build.
+# tests/test_schemas.py fails when a committed schema no longer matches the models.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / FOLDER
 
 
-RECORD_MODELS: dict[str, type[BaseModel]] = {kind: _record_model(kind) for kind in KINDS}
+@functools.cache
+def schema_body(kind: str) -> dict:
+    """A collection's JSON Schema as committed: without $schema and $id (those depend on the site)."""
+    return json.loads((SCHEMA_DIR / f"{COLLECTIONS[kind]}.schema.json").read_text(encoding="utf-8"))
 
 
-class Licentie(_Open):
-    naam: str = Field(description="Korte naam van de licentie.")
-    titel: str = Field(description="Volledige naam van de licentie.")
-    url: str = Field(description="Webadres van de licentietekst.")
-
-
-class Editie(_Open):
-    versie: str = Field(description="Versie van de gids (git-tag of commit) waaruit dit bestand gemaakt is.")
-    datum: dt.date = Field(description="Datum van die versie (JJJJ-MM-DD).")
-
-
-def _collection_model(kind: str) -> type[BaseModel]:
-    k = KINDS[kind]
-    return create_model(
-        f"{k.model.__name__}Collectie", __base__=_Open,
-        __doc__=f"{k.label}: open data van de gids Circulair aankopen in de zorg.",
-        collectie=(str, Field(description="Naam van de collectie (en van het bestand).")),
-        titel=(str, Field(description="Titel van de collectie.")),
-        licentie=(Licentie, Field(description="Licentie van de tekst.")),
-        editie=(Editie, Field(description="Editie van de gids waaruit dit bestand gemaakt is.")),
-        bron=(str, Field(description="Webadres van de gids.")),
-        schema_=(str, Field(alias="schema", description="Bestandsnaam van het JSON Schema van dit bestand.")),
-        aantal=(int, Field(ge=0, description="Aantal items.")),
-        items=(list[RECORD_MODELS[kind]], Field(description="De items, elk met een vaste id.")),
-    )
-
-
-COLLECTION_MODELS: dict[str, type[BaseModel]] = {kind: _collection_model(kind) for kind in KINDS}
+def record_schema(kind: str) -> dict:
+    """The JSON Schema of one record of a collection (the collection's `items`)."""
+    body = schema_body(kind)
+    ref = body["properties"]["items"]["items"]["$ref"]
+    return body["$defs"][ref.rsplit("/", 1)[1]]
 
 
 def schema(kind: str, site_url: str = "") -> dict:
     """The published JSON Schema of one collection file."""
     coll = COLLECTIONS[kind]
-    body = TypeAdapter(COLLECTION_MODELS[kind]).json_schema(by_alias=True)
+    body = schema_body(kind)
     head = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if site_url:
         head["$id"] = f"{site_url.rstrip('/')}/{FOLDER}/{coll}.schema.json"
@@ -158,9 +119,9 @@ def _links(value: Any, catalog: Catalog, site_url: str) -> Any:
 
 def record(item: Item, catalog: Catalog, site_url: str) -> dict:
     """One published record: plain fields, parent ambition, url, relations both ways."""
-    fields = _plain_fields(item.kind)
+    fields = plain_fields(item.kind)
     data = item.entry.model_dump(mode="json", include=set(fields))
-    out = {_published(name): _links(data.get(name), catalog, site_url) for name in fields}
+    out = {published(name): _links(data.get(name), catalog, site_url) for name in fields}
     if item.kind == "strategie":
         out["ambitie"] = item.parent.id
     if item.kind in CHECKED_LINKS:
@@ -187,7 +148,7 @@ def collection_document(kind: str, catalog: Catalog, site_url: str, edition: dic
 
 
 def _columns(kind: str) -> list[str]:
-    return list(RECORD_MODELS[kind].model_fields)
+    return list(record_schema(kind)["properties"])
 
 
 # A cell that starts with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...) would
@@ -245,7 +206,7 @@ def _type_label(prop: dict) -> str:
 
 def field_rows(kind: str) -> list[dict]:
     """Name, type, required and description of every field of a record, read from its JSON Schema."""
-    sch = TypeAdapter(RECORD_MODELS[kind]).json_schema()
+    sch = record_schema(kind)
     required = set(sch.get("required", []))
     return [{"naam": name, "type": _type_label(prop), "verplicht": name in required,
              "beschrijving": prop.get("description", "")}

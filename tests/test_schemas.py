@@ -39,6 +39,19 @@ def test_stale_check_notices_a_changed_model(tmp_path):
     assert schema_tool.stale(tmp_path) == ["bronnen.schema.json", "oud.schema.json"]
 
 
+def test_stale_check_covers_the_open_data_schemas_the_build_reads(tmp_path):
+    """The build writes the open data's schemas from schemas/open-data/ (macros/opendata.py), not from the
+    models: a model change that `make schemas` did not carry over is a failed test, not a stale site."""
+    schema_tool.write(tmp_path)
+    path = tmp_path / "open-data" / "bronnen.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    record = schema["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]
+    assert "uitgever" in schema["$defs"][record]["properties"]
+    del schema["$defs"][record]["properties"]["uitgever"]
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert schema_tool.stale(tmp_path) == ["open-data/bronnen.schema.json"]
+
+
 @pytest.mark.parametrize("kind", DATA_KINDS, ids=lambda k: k.file)
 def test_data_file_names_its_schema_and_matches_it(kind):
     text = (ROOT / "data" / kind.file).read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Write or check the JSON Schemas of the data files (schemas/<file>.schema.json).
+"""Write or check the JSON Schemas of the data files (schemas/<file>.schema.json) and of the open data's
+collections (schemas/open-data/<collection>.schema.json, read by the build: macros/opendata.py).
 
     python tools/schemas.py           # (re)write schemas/ from macros/model.py
     python tools/schemas.py --check   # exit 1 when a committed schema is stale
@@ -17,14 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.opendata_model import schemas as open_data_schemas  # noqa: E402
 from macros.schema import all_schemas  # noqa: E402
 
 SCHEMA_DIR = ROOT / "schemas"
 
 
 def rendered() -> dict[str, str]:
-    """File name -> exact text the committed file must have."""
-    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in all_schemas().items()}
+    """File name (open-data/<name> for the open data's collections) -> exact text the committed file must have."""
+    schemas = {**all_schemas(), **open_data_schemas()}
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
 
 
 def stale(schema_dir: Path = SCHEMA_DIR) -> list[str]:
@@ -32,18 +35,23 @@ def stale(schema_dir: Path = SCHEMA_DIR) -> list[str]:
     want = rendered()
     out = [name for name, text in want.items()
            if not (schema_dir / name).exists() or (schema_dir / name).read_text(encoding="utf-8") != text]
-    out += [p.name for p in sorted(schema_dir.glob("*.schema.json")) if p.name not in want]
+    out += [name for name in _committed(schema_dir) if name not in want]
     return out
+
+
+def _committed(schema_dir: Path) -> list[str]:
+    return [p.relative_to(schema_dir).as_posix() for p in sorted(schema_dir.glob("**/*.schema.json"))]
 
 
 def write(schema_dir: Path = SCHEMA_DIR) -> list[str]:
     schema_dir.mkdir(exist_ok=True)
     want = rendered()
     for name, text in want.items():
+        (schema_dir / name).parent.mkdir(exist_ok=True)
         (schema_dir / name).write_text(text, encoding="utf-8")
-    for path in schema_dir.glob("*.schema.json"):
-        if path.name not in want:
-            path.unlink()
+    for name in _committed(schema_dir):
+        if name not in want:
+            (schema_dir / name).unlink()
     return sorted(want)
 
 
@@ -52,7 +60,7 @@ def main(argv: list[str]) -> int:
         names = stale()
         if names:
             print("Verouderde schema's in schemas/: " + ", ".join(names) + ".\n"
-                  "macros/model.py is gewijzigd: maak ze opnieuw met `make schemas` en commit ze mee.", file=sys.stderr)
+                  "macros/model.py of macros/opendata_model.py is gewijzigd: maak ze opnieuw met `make schemas` en commit ze mee.", file=sys.stderr)
             return 1
         print("Schema's in schemas/ zijn actueel.")
         return 0
