@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item
+from .errors import DataError, Problem
 from .model import KINDS, Ambitie, ref_fields
 
 LICENCE = {
@@ -79,7 +80,12 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / FOLDER
 @functools.cache
 def schema_body(kind: str) -> dict:
     """A collection's JSON Schema as committed: without $schema and $id (those depend on the site)."""
-    return json.loads((SCHEMA_DIR / f"{COLLECTIONS[kind]}.schema.json").read_text(encoding="utf-8"))
+    path = SCHEMA_DIR / f"{COLLECTIONS[kind]}.schema.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError([Problem(f"schemas/{FOLDER}/{path.name}", f"het schema van de open data ontbreekt of is kapot ({exc}). "
+                                 "Maak de schema's opnieuw met `make schemas` en commit schemas/ mee.")]) from None
 
 
 def record_schema(kind: str) -> dict:

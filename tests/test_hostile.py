@@ -19,7 +19,7 @@ import yaml
 from conftest import BIN, ENV, ROOT
 from hostile_payloads import PAYLOADS, Payload
 
-REPO_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "tools")
+REPO_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas", "tools")
 REFUSED = [p for p in PAYLOADS if p.expect == "refused"]
 INERT = [p for p in PAYLOADS if p.expect == "inert"]
 

@@ -118,3 +118,17 @@ def test_commented_template_is_a_valid_entry_with_every_field(kind, block):
     entry = kind.model.model_validate(entries[0])
     assert set(entries[0]) == set(kind.model.model_fields), set(kind.model.model_fields) ^ set(entries[0])
     assert entry.id
+
+
+def test_a_missing_open_data_schema_names_the_command(tmp_path, monkeypatch):
+    from macros import opendata
+    from macros.errors import DataError
+
+    monkeypatch.setattr(opendata, "SCHEMA_DIR", tmp_path)
+    opendata.schema_body.cache_clear()
+    try:
+        with pytest.raises(DataError) as caught:
+            opendata.schema("bron")
+    finally:
+        opendata.schema_body.cache_clear()
+    assert "schemas/open-data/bronnen.schema.json" in str(caught.value) and "`make schemas`" in str(caught.value)

@@ -45,6 +45,8 @@ def on_files(files, config):
         raise PluginError(str(exc)) from None
     try:
         generated = opendata.build_files(catalog, config.site_url or "", edition_of(config))
+    except DataError as exc:  # a committed schema missing (schemas/open-data/)
+        raise PluginError(str(exc)) from None
     except ValueError as exc:
         raise PluginError(f"Open data: {exc}") from None
     for path, content in generated.items():
