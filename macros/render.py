@@ -88,25 +88,26 @@ def href(target: str, from_page: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def page_href(target: str, from_page: str) -> str:
-    """Like `href`, for raw HTML: MkDocs rewrites `.md` links in Markdown only, so point at the built
-    `.html` page (the site sets use_directory_urls: false). A link to the page itself keeps its file
-    name: an empty href would not say where it goes."""
-    path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    if rel.endswith(".md"):
-        rel = rel[:-3] + ".html"
-    return rel + (f"#{anchor}" if anchor else "")
-
-
-def html_href(target: str, from_page: str) -> str:
-    """The address MkDocs writes for the Markdown link `href(target, from_page)`: the built .html page
-    (the site sets use_directory_urls: false), or only the anchor on the page itself."""
-    rel = href(target, from_page)
+def _built(rel: str) -> str:
+    """A relative `.md` link as MkDocs writes it in the built site (use_directory_urls: false)."""
     path, hash_, anchor = rel.partition("#")
     if path.endswith(".md"):
         path = path[:-3] + ".html"
     return path + hash_ + anchor
+
+
+def page_href(target: str, from_page: str) -> str:
+    """Like `href`, for raw HTML: MkDocs rewrites `.md` links in Markdown only, so point at the built
+    `.html` page. A link to the page itself keeps its file name: an empty href would not say where
+    it goes."""
+    path, hash_, anchor = target.partition("#")
+    return _built(posixpath.relpath(path, posixpath.dirname(from_page) or ".") + hash_ + anchor)
+
+
+def html_href(target: str, from_page: str) -> str:
+    """The address MkDocs writes for the Markdown link `href(target, from_page)`: the built .html page,
+    or only the anchor on the page itself."""
+    return _built(href(target, from_page))
 
 
 def text(value) -> str:
