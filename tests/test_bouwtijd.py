@@ -6,8 +6,9 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
-import pytest
+from mkdocs.theme import Theme
 
 from conftest import ROOT, mkdocs_build
 
@@ -32,8 +33,9 @@ def test_mkdocs_macros_asks_git_only_when_a_page_reads_the_variable(monkeypatch)
 
     monkeypatch.setattr(context, "get_git_info", fake_git_info)
     hook = load_hook()
-    hook.on_config(None)
-    hook.on_config(None)  # `make serve` runs it again: no second wrapper
+    config = SimpleNamespace(theme=Theme(name="material"))
+    hook.on_config(config)
+    hook.on_config(config)  # `make serve` runs it again: no second wrapper
     assert context.get_git_info.asks is fake_git_info
     variable = context.get_git_info()  # what mkdocs-macros' define_env does at start-up
     assert asked == []
@@ -50,6 +52,20 @@ def test_the_git_variable_gives_what_git_says(monkeypatch):
     assert head.returncode == 0, "the tests run in a git clone of the project"
     variable = hook.GitInfo(getattr(get_git_info, "asks", get_git_info))
     assert variable["commit"] == head.stdout.strip()
+
+
+def test_every_environment_the_theme_hands_out_reuses_compiled_templates():
+    # Material's search plugin asks the theme for a new environment each time it translates a word.
+    hook = load_hook()
+    theme = Theme(name="material")
+    assert theme.get_env().bytecode_cache is None, "MkDocs caches nothing by itself: this test shows nothing"
+    config = SimpleNamespace(theme=theme)
+    hook.on_config(config)
+    hook.on_config(config)
+    first, second = theme.get_env(), theme.get_env()
+    assert first is not second
+    assert first.bytecode_cache is not None and second.bytecode_cache is not None
+    assert theme.get_env.wraps.__self__ is theme  # wrapped once, around MkDocs' own method
 
 
 def test_a_changed_theme_template_shows_on_the_next_build(fixture_project, tmp_path):

@@ -5,10 +5,12 @@
   build, a fiftieth of a small one, for a variable no page here reads. The variable stays; git is
   asked when a page first reads it. Should mkdocs-macros rename or drop the function, this does
   nothing and the build stays as it is.
-- on_env: the theme's templates (Material's and overrides/) compiled once, not on every build:
-  Jinja's bytecode cache, the one the data templates use (macros/render.py). A template that
-  changed is compiled again (the cache checks each template's source), and a cache folder that
-  cannot be used means compiling, not a failed build.
+- on_config too: the theme's templates (Material's and overrides/) compiled once, not on every
+  build: Jinja's bytecode cache, the one the data templates use (macros/render.py), for every
+  environment the theme hands out. Not only the one pages are rendered with: Material's search
+  plugin asks for a fresh one each time it translates a word, and its tags plugin renders before
+  on_env. A template that changed is compiled again (the cache checks each template's source),
+  and a cache folder that cannot be used means compiling, not a failed build.
 """
 from __future__ import annotations
 
@@ -55,8 +57,22 @@ def git_on_demand(ask):
     return lazy
 
 
+def cached_envs(get_env):
+    def get_cached_env():
+        env = get_env()
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache("theme")
+        return env
+
+    get_cached_env.wraps = get_env
+    return get_cached_env
+
+
 @event_priority(100)
 def on_config(config):
+    theme = config.theme
+    if not hasattr(theme.get_env, "wraps"):
+        theme.get_env = cached_envs(theme.get_env)
     try:
         from mkdocs_macros import context
     except ImportError:
@@ -65,9 +81,3 @@ def on_config(config):
     if callable(ask) and not hasattr(ask, "asks"):  # `make serve` loads this hook again on every rebuild
         context.get_git_info = git_on_demand(ask)
     return config
-
-
-def on_env(env, config, files):
-    if env.bytecode_cache is None:
-        env.bytecode_cache = bytecode_cache("theme")
-    return env
