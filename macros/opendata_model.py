@@ -70,8 +70,6 @@ def _collection_model(kind: str) -> type[BaseModel]:
 COLLECTION_MODELS: dict[str, type[BaseModel]] = {kind: _collection_model(kind) for kind in KINDS}
 
 
-
-
 def schemas() -> dict[str, dict]:
     """Path under schemas/ -> JSON Schema (without $schema and $id) of every collection file."""
     return {f"{FOLDER}/{COLLECTIONS[kind]}.schema.json": TypeAdapter(COLLECTION_MODELS[kind]).json_schema(by_alias=True)

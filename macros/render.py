@@ -259,7 +259,7 @@ class Renderer:
         tpl = self.env.get_template(template)
         return tpl.render(
             catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
-            html_slots=HTML_SLOTS, link_line=link_line, link_list=link_list,
+            html_slots=HTML_SLOTS, link_line=link_line, link_list=link_list, suffix=suffix,
             edit_url=self.edit_url, edit_link=self.edit_link, page=from_page,
             last_good=catalog.last_good,  **context,
         )

@@ -180,7 +180,8 @@ def best_of(runs: int, cmd: list[str], cwd: Path, site: Path, before=None) -> di
 
 def clear_template_cache() -> None:
     """Remove this site's compiled templates (macros/render.py, bytecode_cache): the next build starts cold."""
-    sys.path.insert(0, str(ROOT))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from macros.render import bytecode_cache
 
     cache = bytecode_cache("theme")
