@@ -331,6 +331,11 @@ class Regel(Entry):
     artikel: Article = Field(description="Het artikel of onderdeel met zijn nummer, bv. 'art. 51' of 'art. 17, lid 3'.")
     url: OfficialUrl = Field(description="Webadres van de officiële tekst (Staatsblad/Justel, EUR-Lex, het FAGG, de FOD Volksgezondheid of publicprocurement.be).")
     bindend: bool = Field(default=True, description="true voor een wet, besluit of verordening; false voor een officieel advies dat niet bindend is.")
+    officiele_tekst: bool = Field(
+        default=True,
+        description="true als 'url' naar de tekst zelf gaat (de wet, het besluit, de verordening of het advies); false als hij "
+                    "naar een toelichting van de overheid gaat. De site zegt dan 'Toelichting van de overheid' in plaats van "
+                    "'Officiële tekst'.")
     stappen: list[Id] = refs("stap", "Ids van processtappen waar deze regel speelt.")
     strategieen: list[Id] = refs("strategie", "Ids van strategieën waar deze regel speelt.")
     valkuilen: list[Id] = refs("valkuil", "Ids van valkuilen waar deze regel speelt.")

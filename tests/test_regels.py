@@ -3,6 +3,7 @@ its article, on the rules page, and in a "Wat zegt de regelgeving?" block wherev
 from __future__ import annotations
 
 import re
+import shutil
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -15,6 +16,42 @@ from macros.model import OFFICIAL_HOSTS
 
 CATALOG = load(ROOT / "data")
 RULES = CATALOG.all("regel")
+
+LAW = "Wet van 17 juni 2016 inzake overheidsopdrachten"
+# Every rule's source and article, kept here on purpose: a renumbering or a changed source in
+# data/regels.yml fails this test until someone checks the official text again and updates this list
+# (the comment above each rule in data/regels.yml names what was read).
+EXPECTED = {
+    "aanbestedende-overheid": (LAW, "art. 2 (definitie van 'aanbestedende overheid')"),
+    "opdracht-beperkte-waarde": (LAW, "art. 92"),
+    "marktconsultatie": (LAW, "art. 51"),
+    "technische-specificaties": (LAW, "art. 53"),
+    "varianten": (LAW, "art. 2, 53° (definitie van 'variante')"),
+    "gunningscriteria": (LAW, "art. 81 en 82"),
+    "levenscycluskosten": (LAW, "art. 82"),
+    "onderhandelingsprocedure-zonder-bekendmaking": (LAW, "art. 42"),
+    "concurrentiedialoog": (LAW, "art. 39"),
+    "innovatiepartnerschap": (LAW, "art. 40"),
+    "herverwerking-europa": ("Verordening (EU) 2017/745 betreffende medische hulpmiddelen (geconsolideerde versie)",
+                             "art. 17"),
+    "herverwerking-belgie": ("FAGG, toelichting bij de Wet van 22 december 2020 betreffende medische hulpmiddelen",
+                             "deel 1 (Algemene informatie)"),
+    "sterilisatie": ("Hoge Gezondheidsraad, 'Goede praktijken voor het beheer van medische hulpmiddelen voor "
+                     "meermalig gebruik'", "advies 9682"),
+    "textielbehandeling": ("Hoge Gezondheidsraad, 'Aanbevelingen inzake de behandeling van het textiel van "
+                           "zorginstellingen'", "advies 9444"),
+}
+
+
+def article_mismatches(rules, expected=EXPECTED) -> list[str]:
+    """What differs between the rules and the list above, one line per rule, in Dutch."""
+    got = {r.id: (" ".join(r.entry.bron.split()), " ".join(r.entry.artikel.split())) for r in rules}
+    problems = [f"regel '{i}' staat niet in de lijst EXPECTED: lees de officiële tekst na en voeg ze toe"
+                for i in got.keys() - expected.keys()]
+    problems += [f"regel '{i}' uit de lijst EXPECTED ontbreekt in data/regels.yml" for i in expected.keys() - got.keys()]
+    problems += [f"regel '{i}': bron en artikel zijn {got[i]!r}, de lijst zegt {expected[i]!r}"
+                 for i in sorted(got.keys() & expected.keys()) if got[i] != expected[i]]
+    return problems
 
 
 def html_of(site, item) -> str:
@@ -31,10 +68,45 @@ def test_every_rule_has_an_official_source_and_an_article():
 
 
 def test_the_rules_the_issue_asks_for_are_there():
-    """Who is bound, market consultation, award on more than price, reprocessing (EU and Belgium)."""
+    """Who is bound, market consultation, award on more than price, reprocessing (EU and Belgium),
+    and the rules of issue 23 that could be confirmed in an official text."""
     ids = {r.id for r in RULES}
     assert {"aanbestedende-overheid", "marktconsultatie", "gunningscriteria", "herverwerking-europa",
-            "herverwerking-belgie"} <= ids, ids
+            "herverwerking-belgie", "levenscycluskosten", "opdracht-beperkte-waarde", "varianten",
+            "onderhandelingsprocedure-zonder-bekendmaking", "concurrentiedialoog", "innovatiepartnerschap",
+            "textielbehandeling"} <= ids, ids
+
+
+def test_each_rule_cites_the_article_kept_in_the_list():
+    problems = article_mismatches(RULES)
+    assert not problems, "\n".join(problems)
+    assert len(EXPECTED) == len(RULES) >= 14
+
+
+def test_a_renumbered_or_new_rule_is_caught(tmp_path):
+    """Plant the faults the list is for, in a copy of the real data: a renumbered article, another
+    source, a rule nobody put in the list, a rule that disappeared."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    edit(data / "regels.yml", "  artikel: art. 92\n", "  artikel: art. 93\n")
+    edit(data / "regels.yml", "  bron: Verordening (EU) 2017/745 betreffende medische hulpmiddelen (geconsolideerde versie)\n",
+         "  bron: Verordening (EU) 2017/746 betreffende medische hulpmiddelen (geconsolideerde versie)\n")
+    problems = article_mismatches(load(data).all("regel"))
+    assert len(problems) == 2, problems
+    assert "opdracht-beperkte-waarde" in problems[1] and "art. 93" in problems[1], problems
+    assert "herverwerking-europa" in problems[0] and "2017/746" in problems[0], problems
+    extra = {**EXPECTED, "verdwenen": (LAW, "art. 1")}
+    del extra["varianten"]
+    problems = article_mismatches(RULES, extra)
+    assert any("'varianten' staat niet in de lijst" in p for p in problems), problems
+    assert any("'verdwenen' uit de lijst EXPECTED ontbreekt" in p for p in problems), problems
+
+
+def test_the_link_text_names_the_article_once():
+    """The link reads "source, article": the article must not be part of the source as well
+    (it read "advies 9682 ..., advies 9682")."""
+    for rule in RULES:
+        assert rule.entry.artikel.casefold() not in rule.entry.bron.casefold(), (rule.id, rule.entry.bron)
 
 
 def test_every_rule_plays_a_part_somewhere():
@@ -50,7 +122,8 @@ def test_rules_page_lists_every_rule_with_its_official_text(site):
     for rule in RULES:
         start = html.index(f'id="{rule.id}"')
         section = html[start:html.find("<h2", start + 1)]
-        official = re.search(r"<strong>Officiële tekst:</strong> <a href=\"([^\"]+)\">([^<]+)</a>", section)
+        label = "Officiële tekst" if rule.entry.officiele_tekst else "Toelichting van de overheid"
+        official = re.search(rf"<strong>{label}:</strong> <a href=\"([^\"]+)\">([^<]+)</a>", section)
         assert official and unescape(official.group(1)) == rule.entry.url, rule.id
         assert rule.entry.artikel in unescape(official.group(2)), rule.id
 
@@ -72,6 +145,11 @@ def test_each_rule_shows_in_a_block_on_the_pages_it_links(site):
                 assert re.search(r"<h[23][^>]*>Wat zegt de regelgeving\?", block), (rule.id, other.key)
                 assert "Geen juridisch advies" in block, (rule.id, other.key)
                 assert f'href="{rule.entry.url}"'.replace("&", "&amp;") in block, (rule.id, other.key)
+                item = block[block.index(f'regelgeving.html#{rule.id}"'):]
+                item = item[:item.find("</li>")]
+                # A government's explanation is not the law: the block says so where the link goes to one.
+                assert ("(een toelichting, niet de wettekst zelf)" in item) == (not rule.entry.officiele_tekst), \
+                    (rule.id, other.key)
                 if kind == "strategie":  # under the strategy's own heading, before the next strategy
                     start = html.index(f'id="{other.id}"')
                     end = html.find("<h2", start + 1)

@@ -1,6 +1,7 @@
 """One word per concept: the terminology check (tools/termen.py) with its list in data/termen.yml."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,36 @@ def test_the_list_covers_the_choices_of_the_writing_guide():
     guide = (ROOT / "SCHRIJFWIJZER.md").read_text(encoding="utf-8")
     for word in ("data/termen.yml", "Quickscan", "contractbeheerder", "opdrachtnemer", "facilitaire dienst"):
         assert word in guide, word
+
+
+def test_the_words_of_issue_23_are_in_the_list_and_the_writing_guide():
+    """One term per concept for the words a buyer meets in the law and in care (issue 23)."""
+    preferred = {t.voorkeur for t in termen.load_terms(ROOT)}
+    assert {"inschrijver", "technische specificaties", "aandeel gerecycleerd materiaal", "opwaardeerbaar",
+            "rechtstreeks delen", "verordening medische hulpmiddelen (MDR)"} <= preferred, preferred
+    banned = {n.casefold() for t in termen.load_terms(ROOT) for n in t.niet}
+    assert {"technische vereisten", "gerecycleerde inhoud", "zzs", "medical device regulation", "single-use",
+            "peer-to-peer", "quick wins", "refurbishing", "upgradebaar", "co2", "bieder"} <= banned, banned
+    guide = (ROOT / "SCHRIJFWIJZER.md").read_text(encoding="utf-8")
+    for word in ("inschrijver", "technische specificaties", "aandeel gerecycleerd materiaal", "opwaardeerbaar",
+                 "CO₂", "verordening medische hulpmiddelen", "ZZS", "wegwerp", "rechtstreeks", "snel succes"):
+        assert word in guide, word
+
+
+def test_the_guides_words_we_replaced_still_explain_themselves():
+    """A reader who knows the guide's word still gets the tooltip: where the list replaces a word the
+    guide uses by a glossary term, that word is one of the term's aliases (SCHRIJFWIJZER.md)."""
+    glossary = yaml.safe_load((ROOT / "data" / "begrippen.yml").read_text(encoding="utf-8"))
+    aliases = {g["term"].casefold(): {a.casefold() for a in g.get("aliassen", [])} for g in glossary}
+    guide = " ".join((ROOT / "tests" / "bron" / "leidraad.txt").read_text(encoding="utf-8").casefold().split())
+    checked = []
+    for term in termen.load_terms(ROOT):
+        head = term.voorkeur.split(" (")[0].casefold()
+        for form in term.niet:
+            if head in aliases and re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", guide):
+                assert form.casefold() in aliases[head], f"'{form}' (leidraad) ontbreekt bij de aliassen van '{head}'"
+                checked.append(form)
+    assert len(checked) >= 3, checked  # refurbishing, quick wins, technische vereisten at least
 
 
 @pytest.fixture
@@ -103,19 +134,19 @@ def test_a_new_entry_in_the_list_is_enforced_at_once(project):
 
 
 @pytest.mark.parametrize("entry,expected", [
-    ("- voorkeur: x\n  waarom: y\n", "item 8, veld 'niet': verwacht een lijst"),
-    ("- voorkeur: x\n  niet: [z]\n", "item 8, veld 'waarom': dit verplichte veld ontbreekt"),
+    ("- voorkeur: x\n  waarom: y\n", "item {n}, veld 'niet': verwacht een lijst"),
+    ("- voorkeur: x\n  niet: [z]\n", "item {n}, veld 'waarom': dit verplichte veld ontbreekt"),
     ("- voorkeur: x\n  niet: [z]\n  waarom: y\n  behalf: [a]\n", "onbekend veld 'behalf'"),
-    ("- voorkeur x\n", "item 8: verwacht velden"),
+    ("- voorkeur x\n", "item {n}: verwacht velden"),
 ])
 def test_a_broken_list_gets_a_dutch_message(project, entry, expected):
     terms = project / "data" / "termen.yml"
     text = terms.read_text(encoding="utf-8")
-    assert len(yaml.safe_load(text)) == 7  # the new entry below is item 8
+    n = len(yaml.safe_load(text)) + 1  # the entry below is appended as the last item
     terms.write_text(text + "\n" + entry, encoding="utf-8")
     with pytest.raises(termen.TermsFileError) as error:
         termen.load_terms(project)
-    assert "data/termen.yml, regel" in str(error.value) and expected in str(error.value)
+    assert "data/termen.yml, regel" in str(error.value) and expected.format(n=n) in str(error.value)
 
 
 def test_command_line_exit_code(project):
@@ -124,4 +155,25 @@ def test_command_line_exit_code(project):
     insert(project / "docs" / "index.md", "# Circulair aankopen in de zorg\n", "\nGerefurbisht materiaal.\n")
     bad = subprocess.run([sys.executable, str(ROOT / "tools" / "termen.py"), str(project)], capture_output=True, text=True)
     assert bad.returncode == 1
-    assert "docs/index.md, regel 7: 'Gerefurbisht' -> schrijf 'opgeknapt (of refurbishing)'" in bad.stdout
+    assert "docs/index.md, regel 7: 'Gerefurbisht' -> schrijf 'opknappen (opgeknapt)'" in bad.stdout
+
+
+def test_every_entry_catches_each_of_its_forms(project):
+    """Plant every banned form of every entry on a page: each one is reported, under its own entry."""
+    terms = termen.load_terms(project)
+    page = project / "docs" / "index.md"
+    planted = [(term.voorkeur, form) for term in terms for form in term.niet]
+    insert(page, "# Circulair aankopen in de zorg\n", "\n" + "\n\n".join(f"Hier staat {form} in een zin."
+                                                                        for _, form in planted) + "\n")
+    found = {(f.term.voorkeur, " ".join(f.found.split())) for f in termen.check(project) if f.file == "docs/index.md"}
+    assert len(planted) >= 40
+    assert set(planted) <= found, sorted(set(planted) - found)
+
+
+def test_references_in_a_change_note_are_not_text(project):
+    """A change note names entries by id ("strategie:terugname-refurbishing"): ids are not prose, its text is."""
+    (project / "data" / "wijzigingen.yml").write_text(
+        "- id: x\n  wat: Terugname en refurbishing.\n  items: [strategie:terugname-refurbishing]\n"
+        "  paginas: [quick-wins.md]\n", encoding="utf-8")
+    found = [(f.file, f.line, f.found) for f in termen.check(project) if f.file == "data/wijzigingen.yml"]
+    assert found == [("data/wijzigingen.yml", 2, "refurbishing")], found

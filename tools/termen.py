@@ -32,7 +32,9 @@ TERMS_FILE = "data/termen.yml"
 # Keys whose values are not prose: ids, references, addresses, fixed choices, dates, numbers.
 SKIP_KEYS = {"id", "url", "bron", "soort", "taal", "letter", "nummer", "gecontroleerd", "voorzieningen",
              "stappen", "ambities", "strategieen", "valkuilen", "voorbeelden", "bronnen", "begrippen",
-             "themas", "zie_ook", "regels"}
+             "themas", "zie_ook", "regels",
+             # data/wijzigingen.yml: the entries and pages a change note names ("strategie:terugname-refurbishing")
+             "items", "paginas"}
 # The glossary names the other spellings on purpose.
 SKIP_KEYS_PER_FILE = {"data/begrippen.yml": {"term", "aliassen"}}
 

@@ -2,7 +2,7 @@
 
 1. Glossary synonyms. The worker treats each glossary entry as a synonym group: a page that says
    "levenscyclusanalyse" is also found with "LCA", one that says "zeer zorgwekkende stoffen" with
-   "ZZS". The groups come from data/begrippen.yml (term + aliassen) and go into the index's
+   "SVHC". The groups come from data/begrippen.yml (term + aliassen) and go into the index's
    `config` (`nl_synonyms`), the one part of the index Material hands to its worker untouched.
 2. Page weight. Material's page script fetches search/search_index.json on every first visit,
    before anyone searches: with this guide's text that is the largest file of the home page
