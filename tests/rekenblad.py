@@ -223,9 +223,9 @@ class Book:
 
 def _round(x: float, digits: float, away: bool) -> float:
     factor = 10 ** int(digits)
-    scaled = abs(x) * factor
-    # Spreadsheets round the decimal value they show: strip binary noise before rounding.
-    scaled = round(scaled, 9)
+    # Spreadsheets work to 15 significant digits: 28.999999999999996 rounds down to 29, while
+    # 2.9999999999 rounds down to 2.
+    scaled = float(f"{abs(x) * factor:.15g}")
     n = math.ceil(scaled) if away else math.floor(scaled)
     return math.copysign(n / factor, x) if n else 0.0
 

@@ -220,10 +220,12 @@ def test_worked_example_with_discounting_matches_the_hand_calculation(worked):
             f"{dict(A='A: herbruikbaar', B='B: huur', C='C: toestel')[names[o]]}: {eur(totals[names[o]]['totaal'])}" for o in order]
     verdict = text(page, "#lk-conclusie")
     assert "heeft 'A: herbruikbaar' de laagste levenscycluskosten" in verdict
-    assert "De rangorde verandert met de actualisatievoet" in verdict and "bij 0 % 'C: toestel'" in verdict
+    assert "De rangorde verandert met de actualisatievoet" in verdict and "bij 0 procent 'C: toestel'" in verdict
     assert page.get_attribute("#lk-conclusie", "role") == "status"
     assert page.evaluate("document.activeElement.id") == "lk-resultaat"
     assert page.evaluate("window.__csp") == [] and not page.watch.console_errors
+    # The whole form (both ways of offering, energy, external cost) and the results: WCAG 2.1 AA.
+    assert axe_lines("levensduurkost, worked example", axe(page)) == []
 
 
 def test_fictitious_example_matches_the_worked_examples_on_the_page(page, base_url):
@@ -247,6 +249,26 @@ def test_fictitious_example_matches_the_worked_examples_on_the_page(page, base_u
     for figure in ("2.600 euro", "1.490 euro", "0,745 euro", "3,723248", "3,545951", "2.411,25 euro", "1.347,46 euro"):
         assert figure in article, figure
     assert f"{s:.6f}".replace(".", ",") == "3,723248" and f"{e:.6f}".replace(".", ",") == "3,545951"
+
+
+def test_the_formula_reader_follows_the_spreadsheet_rules():
+    """tests/rekenblad.py computes the annex's formulas in place of a spreadsheet program: it must
+    get the rules right where they differ from Python, and refuse what it does not know."""
+    sheet = rekenblad.Sheet("t", {"A1": rekenblad.Cell(value=2.0), "A2": rekenblad.Cell(value=None, input=True),
+                                  "A3": rekenblad.Cell(value="tekst")})
+    # The values of the first seven are what LibreOffice 7.4 computed for the same formulas.
+    for formula, want in (("-A1^2", 4), ("2^3^2", 64), ("ROUNDUP(-1E-9,0)", -1), ("ROUNDUP(MAX(0,4-1E-9),0)", 4),
+                          ("ROUNDDOWN(2.9999999999,0)", 2), ("ROUNDDOWN(28.999999999999996,0)", 29), ("ROUNDDOWN(-2.5,0)", -2),
+                          ("1+2*3", 7), ("SUM(A1:A2,5)", 7), ("A2+1", 1), ("IF(A1>1,10,20)", 10), ("MIN(A1,3)*MAX(1,A1)", 4)):
+        sheet.cells["B1"] = rekenblad.Cell(formula=formula)
+        assert rekenblad.Book(sheet).number("B1") == want, formula
+    assert rekenblad.ods_formula("of:=MIN([.B5];[.B6]*[.C1:.C9])") == "MIN(B5,B6*C1:C9)"
+    for bad in ("VLOOKUP(A1,A1:A2,1)", "A3*2", "1/0", "B1+1"):
+        sheet.cells["B1"] = rekenblad.Cell(formula=bad)
+        with pytest.raises(rekenblad.FormulaError):
+            rekenblad.Book(sheet).number("B1")
+    with pytest.raises(rekenblad.FormulaError):
+        rekenblad.Book(sheet).set("A1", 5)  # not an input cell
 
 
 # --- the ZIP writer (docs/assets/javascripts/zip.js, shared with the tender builder) ------------

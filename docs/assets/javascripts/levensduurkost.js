@@ -78,7 +78,8 @@
   // Half a cent rounds up, as on paper: 0,745 is shown as 0,75 (formatting the binary value
   // 0.74499999... as it stands would show 0,74).
   function money(value) { return euro.format(Math.round(value * 100) / 100); }
-  function percent(value) { return decimal.format(value) + "\u00a0%"; }
+  function percent(value) { return decimal.format(value) + "\u00a0%"; } // in tables
+  function procent(value) { return decimal.format(value) + "\u00a0procent"; } // in sentences (SCHRIJFWIJZER.md)
   function unitPrice(value) { // a price the buyer fixes, such as euro per kWh: as typed, up to four decimals
     return new Intl.NumberFormat("nl-BE", { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
   }
@@ -762,13 +763,13 @@
 
       output.appendChild(el("h2", { id: "lk-resultaat", tabindex: "-1" }, "Resultaat"));
       output.appendChild(el("p", {}, "Over " + whole.format(m.periode) + " jaar met " + whole.format(m.gebruikPerJaar) +
-        " gebruiken per jaar, dus " + whole.format(uses) + " gebruiken in totaal. Actualisatievoet: " + percent(m.voet) + "."));
+        " gebruiken per jaar, dus " + whole.format(uses) + " gebruiken in totaal. Actualisatievoet: " + procent(m.voet) + "."));
 
       // Ranking at the chosen rate: three columns, so it fits a phone.
       var table = el("table", { id: "lk-rangorde" });
-      table.appendChild(el("caption", {}, "Rangorde bij een actualisatievoet van " + percent(m.voet)));
+      table.appendChild(el("caption", {}, "Levenscycluskosten en rangorde bij een actualisatievoet van " + percent(m.voet)));
       var head = el("tr");
-      ["Rang", "Offerte", "Levenscycluskosten"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+      ["Rang", "Offerte", "Bedrag"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
       var thead = el("thead");
       thead.appendChild(head);
       table.appendChild(thead);
@@ -854,28 +855,30 @@
     function verdict(m, offers, results, rank, atRate) {
       var best = rank.order.filter(function (i) { return rank.ranks[i] === 1; });
       var text = best.length > 1
-        ? "Bij een actualisatievoet van " + percent(m.voet) + " hebben " + names(best.map(function (i) { return offers[i].name; })) +
+        ? "Bij een actualisatievoet van " + procent(m.voet) + " hebben " + names(best.map(function (i) { return offers[i].name; })) +
           " dezelfde, laagste levenscycluskosten: " + money(results[best[0]].totaal) + "."
-        : "Bij een actualisatievoet van " + percent(m.voet) + " heeft '" + offers[best[0]].name +
+        : "Bij een actualisatievoet van " + procent(m.voet) + " heeft '" + offers[best[0]].name +
           "' de laagste levenscycluskosten: " + money(results[best[0]].totaal) + " (contante waarde).";
       if (offers.length < 2) { return text; }
       var key = function (a) { return a.rank.order.map(function (i) { return a.rank.ranks[i] + ":" + i; }).join(","); };
       var same = atRate.every(function (a) { return key(a) === key(atRate[0]); });
-      var rateList = atRate.map(function (a) { return percent(a.rate); });
+      var rateList = atRate.map(function (a) { return procent(a.rate); });
       var listed = rateList.slice(0, -1).join(", ") + " en " + rateList[rateList.length - 1];
       if (same) { return text + " De rangorde is dezelfde bij " + listed + "."; }
       var cheapest = atRate.map(function (a) {
         var first = a.rank.order.filter(function (i) { return a.rank.ranks[i] === 1; });
-        return "bij " + percent(a.rate) + " " + names(first.map(function (i) { return offers[i].name; }));
+        return "bij " + procent(a.rate) + " " + names(first.map(function (i) { return offers[i].name; }));
       });
       return text + " De rangorde verandert met de actualisatievoet. Het goedkoopst is " + cheapest.join(", ") + ".";
     }
 
-    // A horizontal bar per offer; the tables hold the same numbers as text.
+    // A horizontal bar per offer; the tables hold the same numbers as text. On a narrow screen the
+    // name goes above its bar, so the drawing keeps a readable text size.
     function chart(offers, results, m) {
       var NS = "http://www.w3.org/2000/svg";
-      var width = 640, label = 170, bar = 28, gap = 14;
-      var height = offers.length * (bar + gap) + gap;
+      var narrow = output.clientWidth < 480;
+      var width = narrow ? 320 : 640, label = narrow ? 0 : 170, bar = narrow ? 22 : 28, gap = narrow ? 30 : 14;
+      var height = offers.length * (bar + gap) + (narrow ? 6 : gap);
       var max = Math.max.apply(null, results.map(function (r) { return r.totaal; }));
       function svg(tag, attrs, text) {
         var node = document.createElementNS(NS, tag);
@@ -886,15 +889,17 @@
       var figure = el("figure", { "class": "lk-grafiek" });
       var root = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img",
         "aria-labelledby": "lk-grafiek-titel lk-grafiek-uitleg", width: "100%" });
-      root.appendChild(svg("title", { id: "lk-grafiek-titel" }, "Levenscycluskosten per offerte bij " + percent(m.voet)));
+      root.appendChild(svg("title", { id: "lk-grafiek-titel" }, "Levenscycluskosten per offerte bij " + procent(m.voet)));
       root.appendChild(svg("desc", { id: "lk-grafiek-uitleg" }, offers.map(function (o, i) {
         return o.name + ": " + money(results[i].totaal);
       }).join("; ") + "."));
       offers.forEach(function (o, i) {
         var y = gap + i * (bar + gap);
-        var w = max > 0 ? Math.max(1, (Math.max(0, results[i].totaal) / max) * (width - label - 150)) : 1;
-        var name = o.name.length > 22 ? o.name.slice(0, 21) + "…" : o.name;
-        root.appendChild(svg("text", { x: label - 8, y: y + bar * 0.68, "text-anchor": "end", "class": "lk-as" }, name));
+        var w = max > 0 ? Math.max(1, (Math.max(0, results[i].totaal) / max) * (width - label - (narrow ? 120 : 150))) : 1;
+        var short = narrow ? 36 : 22;
+        var name = o.name.length > short ? o.name.slice(0, short - 1) + "…" : o.name;
+        root.appendChild(narrow ? svg("text", { x: 0, y: y - 8, "class": "lk-as" }, name)
+          : svg("text", { x: label - 8, y: y + bar * 0.68, "text-anchor": "end", "class": "lk-as" }, name));
         root.appendChild(svg("rect", { x: label, y: y, width: w.toFixed(1), height: bar, "class": "lk-balk lk-balk-" + (i % 6) }));
         root.appendChild(svg("text", { x: label + w + 6, y: y + bar * 0.68, "class": "lk-waarde" }, money(results[i].totaal)));
       });

@@ -95,8 +95,9 @@
     var style = ' table:style-name="' + (ODS_STYLES[cell.style || ""] || ODS_STYLES[""])[0] + '"';
     if (cell.input) { return "<table:table-cell" + style + "/>"; }
     if (cell.formula !== undefined) {
-      var type = cell.style === "procent" ? "percentage" : "float";
-      return "<table:table-cell" + style + ' table:formula="' + esc(odsFormula(cell.formula)) + '" office:value-type="' + type + '"/>';
+      // No value type: ODF ties a value type to a value, and the file carries no results. The
+      // spreadsheet computes every formula when it opens the file.
+      return "<table:table-cell" + style + ' table:formula="' + esc(odsFormula(cell.formula)) + '"/>';
     }
     if (cell.number !== undefined) {
       var kind = cell.style === "procent" ? "percentage" : "float";
