@@ -204,7 +204,10 @@ def test_worked_example_with_discounting_matches_the_hand_calculation(worked):
     assert cell(page, 1, "units") == "7" and cell(page, 3, "units") == "1"
     assert cell(page, 1, "nominaal") == eur(hand(0)["A"]["totaal"]) == "€ 1.048,00"
     assert cell(page, 1, "perGebruik") == eur(want["A"]["totaal"] / 1000)
-    # Energy-free consumables were not asked: that row and field are absent.
+    # The bidders' field for the external cost is labelled with the method's unit and name.
+    for n in (1, 2, 3):
+        assert page.inner_text(f'label[for="lk-o{n}-extern"]') == "kg CO2-equivalent per gebruik (uitstoot van broeikasgassen)"
+    # Consumables were not asked: that row and field are absent.
     assert page.locator('#lk-uitkomst td[data-rij="verbruik"]').count() == 0
     assert not page.is_visible("#lk-o1-verbruik")
     # Ranking at 6 %: A, C, B.
@@ -338,7 +341,7 @@ def test_annex_downloads_and_reads_back_with_the_method_fixed(worked, kind):
     method = sheets["Methode"].rows()
     for line in ("Opdracht: Toestel voor de sterilisatie", "- Periode van de berekening: 5 jaar.",
                  "- Gebruik: 200 keer per jaar, dus 1.000 keer over de hele periode.",
-                 "- Het product mag aangeboden worden door kopen of huren (of een abonnement).",
+                 "- Inschrijvers mogen het product te koop of te huur aanbieden (huur mag ook als abonnement).",
                  "- Actualisatievoet: 6 procent per jaar.", "- Energieprijs: € 0,25 per kWh."):
         assert line in [r.replace("\xa0", " ") for r in method], line
     assert any(EXTERN["bron"] in r and "€ 0,10 per kg CO2-equivalent" in r.replace("\xa0", " ") for r in method)

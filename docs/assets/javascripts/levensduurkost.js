@@ -203,8 +203,8 @@
   // --- the annex: one document, written out as text, printed, or as the spreadsheet's first sheet ---
 
   function wijzeText(m) {
-    if (m.kopen && m.huren) { return "kopen of huren (of een abonnement)"; }
-    return m.kopen ? "kopen" : "huren (of een abonnement)";
+    if (m.kopen && m.huren) { return "Inschrijvers mogen het product te koop of te huur aanbieden (huur mag ook als abonnement)."; }
+    return m.kopen ? "Inschrijvers bieden het product te koop aan." : "Inschrijvers bieden het product te huur aan (of als abonnement).";
   }
 
   function fieldsFor(m, wijze) {
@@ -255,7 +255,7 @@
     var fixed = [
       "Periode van de berekening: " + whole.format(m.periode) + " jaar.",
       "Gebruik: " + whole.format(m.gebruikPerJaar) + " keer per jaar, dus " + whole.format(uses) + " keer over de hele periode.",
-      "Het product mag aangeboden worden door " + wijzeText(m) + ".",
+      wijzeText(m),
       m.voet === 0 ? "Actualisatievoet: 0 procent per jaar (geen actualisatie: een euro later telt even zwaar als een euro nu)."
         : "Actualisatievoet: " + decimal.format(m.voet) + " procent per jaar."
     ];
@@ -1058,13 +1058,18 @@
       try { window.localStorage.removeItem(STORAGE_KEY); } catch (e) { /* nothing kept anyway */ }
       document.getElementById("lk-opdracht").focus();
     });
-    form.addEventListener("input", save);
+    form.addEventListener("input", function (event) {
+      // The external cost's name and unit are part of the bidders' field label.
+      if (event.target.id === "lk-extern-naam" || event.target.id === "lk-extern-eenheid") { applyMethod(); }
+      save();
+    });
     form.addEventListener("change", function (event) {
       if (event.target.type === "checkbox" || event.target.type === "radio") { applyMethod(); }
       save();
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      applyMethod(); // the offers ask exactly what the method asks
       var problems = [];
       var m = readMethod(problems);
       var offers = readOffers(m, problems);
