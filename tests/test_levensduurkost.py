@@ -466,6 +466,18 @@ def test_text_fields_stay_text_in_every_annex(page, base_url):
 # --- input: numbers, reload, amounts ------------------------------------------------------------
 
 
+def test_the_offers_ask_what_the_method_asks_as_it_is_typed(page, base_url):
+    page.goto(base_url + LK)
+    set_method(page, 2, 10, 0, kopen=False, huren=True, posten=("extern",), extern={"naam": "fijnstof", "eenheid": "g"})
+    assert page.inner_text('label[for="lk-o1-extern"]') == "g per gebruik (fijnstof)"
+    assert page.is_visible("#lk-o1-huur") and not page.is_visible("#lk-o1-aankoop") and not page.is_visible("#lk-o1-kopen")
+    assert not page.is_visible("#lk-o1-onderhoud") and not page.is_visible("#lk-energieprijs")
+    page.set_checked("#lk-post-energie", True)
+    assert page.is_visible("#lk-energieprijs") and page.is_visible("#lk-o2-energie")
+    page.set_checked("#lk-wijze-kopen", True)
+    assert page.is_visible("#lk-o1-kopen") and page.is_visible("#lk-o1-huren")
+
+
 def test_whole_number_fields_read_a_thousands_dot(page, base_url):
     page.goto(base_url + LK)
     set_method(page, 2, "1.825", 0, kopen=True, huren=False, posten=())
