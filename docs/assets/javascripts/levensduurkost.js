@@ -540,7 +540,7 @@
     externBox.appendChild(el("p", { "class": "lk-hint" }, "Tel ze alleen mee als je hun geldwaarde kunt bepalen en nagaan. " +
       "De inschrijver geeft een hoeveelheid per gebruik; jij legt de prijs per eenheid vast."));
     field(externBox, "lk-extern-naam", "Welke milieukost?", "Bijvoorbeeld: uitstoot van broeikasgassen.", "tekst");
-    field(externBox, "lk-extern-eenheid", "Eenheid die de inschrijver opgeeft", "Bijvoorbeeld: kg CO₂-equivalent.", "tekst");
+    field(externBox, "lk-extern-eenheid", "Eenheid die de inschrijver opgeeft", "Bijvoorbeeld: kg CO2-equivalent.", "tekst");
     field(externBox, "lk-extern-prijs", "Prijs per eenheid (euro)", null, "prijs");
     field(externBox, "lk-extern-bron", "Waar komt die prijs vandaan, en hoe ga je de cijfers van de inschrijvers na?", null, "tekst");
     methodBox.appendChild(externBox);
