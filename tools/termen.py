@@ -73,6 +73,41 @@ class Finding:
                 f"{' '.join(self.term.waarom.split())} (woordkeuze: {TERMS_FILE}, regel {self.term.line})")
 
 
+# The fields of an entry, with what an editor sees for each in VS Code (schemas/termen.schema.json).
+FIELDS = {
+    "voorkeur": "Het woord dat we gebruiken, zoals het op de site staat.",
+    "niet": "De schrijfwijzen die we niet gebruiken, bv. [Quick scan, Quick-scan]. Hoofdletters tellen niet mee, "
+            "tenzij hoofdlettergevoelig: true; alleen hele woorden tellen.",
+    "waarom": "Korte uitleg waarom we dit woord kiezen; ze staat ook in de melding van de controle.",
+    "behalve": "(Mag weg.) Bestanden waar een woord uit 'niet' wel mag, bv. [data/regels.yml], met de reden in commentaar.",
+    "hoofdlettergevoelig": "(Mag weg.) true als hoofdletters meetellen; anders false.",
+}
+REQUIRED = ("voorkeur", "niet", "waarom")
+
+
+def json_schema() -> dict:
+    """JSON Schema of data/termen.yml, for editors (tools/schemas.py writes it): the rules of load_terms."""
+    words = {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}}
+    properties = {
+        "voorkeur": {"type": "string", "minLength": 1, "pattern": r"\S"},
+        "niet": {**words, "minItems": 1},
+        "waarom": {"type": "string", "minLength": 1, "pattern": r"\S"},
+        "behalve": {"type": "array", "items": {"type": "string"}},
+        "hoofdlettergevoelig": {"type": "boolean"},
+    }
+    for name, prop in properties.items():
+        prop["title"] = name.capitalize()
+        prop["description"] = FIELDS[name]
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": f"Woordkeuze ({TERMS_FILE})",
+        "description": "Een lijst van woorden: elk item begint met '- voorkeur: ...'.",
+        "type": "array",
+        "items": {"type": "object", "title": "Term", "properties": properties, "required": list(REQUIRED),
+                  "additionalProperties": False},
+    }
+
+
 class TermsFileError(Exception):
     """data/termen.yml itself is broken: the message says where and how to fix it."""
 
@@ -94,7 +129,7 @@ def load_terms(root: Path = ROOT) -> list[Term]:
     if not isinstance(node, yaml.SequenceNode):
         raise TermsFileError(f"{TERMS_FILE}: verwacht een lijst van items die elk beginnen met '- voorkeur:'.")
     terms, problems = [], []
-    allowed = {"voorkeur", "niet", "waarom", "behalve", "hoofdlettergevoelig"}
+    allowed = set(FIELDS)
     for number, item in enumerate(node.value, start=1):
         line = item.start_mark.line + 1
         where = f"{TERMS_FILE}, regel {line}, item {number}"
