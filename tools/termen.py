@@ -117,6 +117,9 @@ class TermsFileError(Exception):
 
 def load_terms(root: Path = ROOT) -> list[Term]:
     path = root / TERMS_FILE
+    if not path.is_file():
+        raise TermsFileError(f"{TERMS_FILE} ontbreekt in {root}: de woordkeuze kan niet gecontroleerd worden. "
+                             "Geef de map van het project (met data/ en docs/).")
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -212,10 +215,16 @@ def checkable(path: Path, rel: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def check(root: Path = ROOT, terms: list[Term] | None = None) -> list[Finding]:
+    return scan(root, terms)[0]
+
+
+def scan(root: Path = ROOT, terms: list[Term] | None = None) -> tuple[list[Finding], int, int]:
+    """(findings, files read, terms checked): the counts show what the check looked at."""
     terms = load_terms(root) if terms is None else terms
     compiled = [(t, t.pattern()) for t in terms]
     findings = []
-    for path in site_files(root):
+    files = site_files(root)
+    for path in files:
         rel = path.relative_to(root).as_posix()
         text, spans = checkable(path, rel)
         for term, pattern in compiled:
@@ -224,22 +233,27 @@ def check(root: Path = ROOT, terms: list[Term] | None = None) -> list[Finding]:
             for start, end in spans:
                 for match in pattern.finditer(text, start, end):
                     findings.append(Finding(rel, text.count("\n", 0, match.start()) + 1, match.group(0), term))
-    return sorted(findings, key=lambda f: (f.file, f.line, f.found.casefold()))
+    return sorted(findings, key=lambda f: (f.file, f.line, f.found.casefold())), len(files), len(terms)
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]).resolve() if argv else ROOT
     try:
-        findings = check(root)
+        findings, files, terms = scan(root)
     except TermsFileError as exc:
         print(exc)
         return 1
     for f in findings:
         print(f.message())
-    if findings:
-        print(f"{len(findings)} woord(en) die we anders schrijven. De lijst staat in {TERMS_FILE}.")
+    if not files or not terms:
+        print(f"Woordkeuze niet gecontroleerd: {files} bestanden met tekst en {terms} woorden in {TERMS_FILE} gevonden "
+              f"onder {root}. Geef de map van het project (met data/ en docs/).")
         return 1
-    print(f"Woordkeuze in orde ({len(load_terms(root))} regels uit {TERMS_FILE}).")
+    if findings:
+        print(f"{len(findings)} woord(en) die we anders schrijven, in {files} bestanden met {terms} regels. "
+              f"De lijst staat in {TERMS_FILE}.")
+        return 1
+    print(f"Woordkeuze in orde: {files} bestanden gelezen, {terms} regels uit {TERMS_FILE}.")
     return 0
 
 
