@@ -18,6 +18,7 @@ from conftest import ROOT, SEED_DIR, page_text
 sys.path.insert(0, str(ROOT / "tools"))
 import urls  # noqa: E402  (tools/urls.py: redirect pages at old addresses)
 from copycheck import NAMES_FILE, RUN, load_names, shared_runs, words  # noqa: E402
+from targets import pages_with, site_text  # noqa: E402  (tests/targets.py)
 
 GUIDE = ROOT / "tests" / "bron" / "leidraad.txt"
 GUIDE_TEXT = GUIDE.read_text(encoding="utf-8")
@@ -176,10 +177,23 @@ def test_allow_list_holds_only_names_from_the_guide():
         assert f" {' '.join(ws)} " in guide, f"{entry!r} staat niet in de leidraad: haal het uit {NAMES_FILE.name}"
 
 
-@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f"{f['pagina']}:{f['feit']}")
-def test_guide_fact_is_on_its_page(site, fact):
-    text = page_text(site / urls.follow(site, fact["pagina"])).casefold()
-    assert fact["feit"].casefold() in text, f"'{fact['feit']}' ontbreekt op {fact['pagina']}"
+@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f["feit"])
+def test_guide_fact_is_on_the_site(site, fact):
+    """A fact of the guide is somewhere on the site: which page carries it is the editors' choice."""
+    assert set(fact) == {"feit"}, f"tests/guide_facts.yml: {fact} (alleen 'feit', geen plek)"
+    assert pages_with(site, fact["feit"]), f"'{fact['feit']}' staat op geen enkele pagina van de site"
+
+
+def test_the_facts_are_many_and_a_missing_one_is_found_missing(site):
+    """The list is not empty (parametrize over nothing would pass), every page is read, and a planted
+    fact that is on no page is reported by the same search."""
+    facts = {f["feit"] for f in FACTS}
+    read = site_text(site)
+    found = [f for f in facts if pages_with(site, f)]
+    print(f"\n{len(found)} van {len(facts)} feiten uit de leidraad gevonden in {len(read)} pagina's")
+    assert len(facts) == len(FACTS) >= 100, "feiten dubbel of te weinig in tests/guide_facts.yml"
+    assert len(read) >= 30 and all(read.values())
+    assert not pages_with(site, "een feit dat op geen pagina staat, qz7"), "de zoektocht vindt alles: hij kan niet falen"
 
 
 def guide_urls() -> set[str]:
@@ -205,7 +219,8 @@ def test_every_guide_url_is_a_link_on_the_site(site):
 
 
 def test_contact_address_is_a_mailto_link(site):
-    assert "mailto:info@vlaanderen-circulair.be" in links_of(site / urls.follow(site, "over.html")).content
+    linked = [p for p in pages(site) if "mailto:info@vlaanderen-circulair.be" in links_of(p).content]
+    assert linked, "het contactadres van de uitgever is op geen enkele pagina een mailto-link"
 
 
 def test_no_page_is_an_island(site):
@@ -243,10 +258,14 @@ def test_every_page_within_two_clicks_of_home(site):
 
 
 def test_licences_say_what_is_ours_and_quote_the_guide_as_printed(site):
-    """Our text and code carry our licences; the guide keeps its publisher's, quoted as printed, never relabelled."""
-    about = page_text(site / "over.html")
+    """Our text and code carry our licences; the guide keeps its publisher's, quoted as printed, never relabelled.
+    The page that says so is found by what it says, wherever an editor put it."""
+    licence = 'href="https://creativecommons.org/licenses/by/4.0/deed.nl"'
+    found = [p for p in pages(site) if p.name != "afdrukken.html" and licence in p.read_text(encoding="utf-8")
+             and "Onze tekst" in page_text(p)]
+    assert len(found) == 1, f"de licenties staan op {len(found)} pagina's, verwacht: één (nu: over.md)"
+    about = page_text(found[0])
     assert "Onze tekst" in about and "CC BY 4.0" in about and "MIT" in about
-    assert 'href="https://creativecommons.org/licenses/by/4.0/deed.nl"' in (site / "over.html").read_text(encoding="utf-8")
     # The mark the about page quotes for the guide is the one printed in the guide itself.
     quoted = re.search(r'de vermelding "([^"]+)"', about)
     assert quoted and quoted.group(1) in GUIDE_TEXT, quoted
