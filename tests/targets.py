@@ -157,3 +157,13 @@ def movable_pages(root: Path = ROOT) -> list[str]:
 def replacement_for(root: Path, page: str) -> str:
     """Where an editor sends the readers of a removed page: the first page of its menu section."""
     return next(first for p, _, first in nav_pages(root) if p == page)
+
+
+def page_carrying(marker: str, root: Path = ROOT) -> str:
+    """The site path of the hand-written page whose source holds `marker` (a tool's script in its
+    front matter, a macro call): the page that carries a feature, wherever it was moved."""
+    found = sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")
+                   if marker in p.read_text(encoding="utf-8"))
+    if len(found) != 1:
+        raise TargetError(f"'{marker}' staat op {len(found)} pagina's in docs/ ({', '.join(found)}); verwacht: één")
+    return found[0][:-3] + ".html"

@@ -92,6 +92,8 @@ def test_every_page_of_the_build_is_visited(visits, site):
 
 def test_no_axe_violations_on_any_page(visits):
     lines = [line for v in visits for line in axe_lines(v.path, v.violations)]
+    print(f"\naxe (WCAG 2.1 A/AA): {len(visits)} pagina's nagekeken, {len(lines)} overtreding(en)")
+    assert len(visits) >= MIN_PAGES
     assert not lines, f"{len(lines)} axe violation(s) (WCAG 2.1 A/AA):\n" + "\n".join(lines[:60])
 
 
