@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_DIR, page_text
+from conftest import ROOT, SEED_DIR, checked, page_text
 
 sys.path.insert(0, str(ROOT / "tools"))
 import urls  # noqa: E402  (tools/urls.py: redirect pages at old addresses)
@@ -80,7 +80,7 @@ def test_guide_copy_is_the_guide_we_received():
     seeds = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
     for seed in seeds:
         assert seed.read_bytes() == GUIDE.read_bytes(), f"{seed} verschilt van {GUIDE.relative_to(ROOT)}"
-    print(f"\nleidraad: hash klopt; vergeleken met {len(seeds)} bestand(en) in {SEED_DIR}")
+    checked(f"leidraad: hash klopt; vergeleken met {len(seeds)} bestand(en) in {SEED_DIR}")
 
 
 def reader_text(path: Path) -> str:
@@ -109,7 +109,7 @@ def test_no_run_of_eight_words_copied_from_the_guide(site):
     texts[planted] = f"Een eigen zin. {sentence} Nog een eigen zin."
     hits = copied_runs(texts, names)
     compared = sum(len(words(t)) for w, t in texts.items() if w != planted)
-    print(f"\nkopiecontrole: {len(texts) - 1} pagina's, {compared} woorden vergeleken met {len(words(GUIDE_TEXT))} "
+    checked(f"kopiecontrole: {len(texts) - 1} pagina's, {compared} woorden vergeleken met {len(words(GUIDE_TEXT))} "
           f"woorden van de leidraad; geplante kopie gevonden: {any(h.startswith(planted) for h in hits)}")
     assert len(texts) - 1 >= 30 and compared > 10_000, "te weinig tekst: is dit de echte site?"
     assert any(h.startswith(planted) for h in hits), "de kopiecontrole vond de geplakte zin van de leidraad niet"
@@ -190,7 +190,7 @@ def test_the_facts_are_many_and_a_missing_one_is_found_missing(site):
     facts = {f["feit"] for f in FACTS}
     read = site_text(site)
     found = [f for f in facts if pages_with(site, f)]
-    print(f"\n{len(found)} van {len(facts)} feiten uit de leidraad gevonden in {len(read)} pagina's")
+    checked(f"{len(found)} van {len(facts)} feiten uit de leidraad gevonden in {len(read)} pagina's")
     assert len(facts) == len(FACTS) >= 100, "feiten dubbel of te weinig in tests/guide_facts.yml"
     assert len(read) >= 30 and all(read.values())
     assert not pages_with(site, "een feit dat op geen pagina staat, qz7"), "de zoektocht vindt alles: hij kan niet falen"

@@ -19,7 +19,7 @@ import yaml
 from lxml import etree
 
 from browser import site_pages
-from conftest import ROOT
+from conftest import ROOT, checked
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -114,7 +114,7 @@ def feed(site) -> bytes:
 def test_feed_is_valid_atom(feed):
     assert feed.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
     entries = feed.count(b"<entry>") + feed.count(b"<entry ")
-    print(f"\nfeed.xml: {entries} entries nagekeken tegen het RELAX NG-schema van RFC 4287")
+    checked(f"feed.xml: {entries} entries nagekeken tegen het RELAX NG-schema van RFC 4287")
     assert entries >= 1, "een feed zonder entries: er is niets nagekeken"
     assert validate(feed) == []
 
@@ -221,7 +221,7 @@ def test_every_page_links_the_feed_for_feed_readers(site):
         if rel_path != "404.html":  # the 404 page is served at any depth: Material gives it absolute links
             target = urljoin(f"https://x.example/{rel_path}", feeds[0]["href"])
             assert target == "https://x.example/feed.xml", (rel_path, feeds[0]["href"])
-    print(f"\n{len(pages) + 1} pagina's linken de feed met rel=\"alternate\"")
+    checked(f"{len(pages) + 1} pagina's linken de feed met rel=\"alternate\"")
 
 
 def test_the_feed_link_costs_one_request_on_our_own_host_and_no_error(browser, base_url, site):

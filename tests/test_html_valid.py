@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 EXCEPTIONS_FILE = Path(__file__).with_name("vnu-exceptions.yml")
@@ -96,7 +96,7 @@ def test_every_page_is_valid_html_apart_from_documented_exceptions(vnu_report, s
             unexpected.append(f"{page}:{m.get('lastLine', '?')}: {m['message']}\n    {extract[:160]}")
         else:
             used.add(hit)
-    print(f"\nNu Html Checker: {len(files)} pagina's, {len(messages)} fout(en), {len(messages) - len(unexpected)} "
+    checked(f"Nu Html Checker: {len(files)} pagina's, {len(messages)} fout(en), {len(messages) - len(unexpected)} "
           f"gedekt door {len(used)} uitzondering(en) in {EXCEPTIONS_FILE.name}")
     assert not unexpected, f"{len(unexpected)} HTML error(s) in {len(files)} pages:\n" + "\n".join(unexpected[:40])
     stale = [e["message"] for i, e in enumerate(exceptions) if i not in used]

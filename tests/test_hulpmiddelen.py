@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from browser import PageWatch, follow
-from conftest import ROOT
+from conftest import ROOT, checked
 from macros.catalog import load
 from macros.model import KINDS
 from targets import page_carrying
@@ -528,7 +528,7 @@ def test_open_data_files_validate_and_hold_every_id(site):
             for field, value in item.items():
                 if isinstance(value, list):
                     assert (row[field].split("\n") if row[field] else []) == value, (coll, item["id"], field)
-    print(f"\nopen data: {len(COLLECTION)} verzamelingen, {records} records gevalideerd tegen hun JSON Schema")
+    checked(f"open data: {len(COLLECTION)} verzamelingen, {records} records gevalideerd tegen hun JSON Schema")
     assert records >= len(COLLECTION)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 from test_offline import footer_stamp
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -76,7 +76,7 @@ def test_the_pdf_has_text_to_check(reader, page_texts):
     """The text checks below read what pypdf extracts: an empty text layer would pass none of them,
     but a check that reads nothing must not look like one that found nothing."""
     words = sum(len(t.split()) for t in page_texts)
-    print(f"\nPDF: {len(reader.pages)} pagina's, {words} woorden tekst, {len(STEPS)} stappen om te zoeken")
+    checked(f"PDF: {len(reader.pages)} pagina's, {words} woorden tekst, {len(STEPS)} stappen om te zoeken")
     assert STEPS and len(reader.pages) > len(STEPS) and words > 10_000
     assert all(page_texts), [i for i, t in enumerate(page_texts) if not t]
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 from macros.model import KINDS
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -89,7 +89,7 @@ def test_every_data_file_names_its_schema_and_the_data_passes_it():
     in VS Code with its schema: the first line names it, `make schemas` writes it, the data passes it."""
     assert len(DATA_FILES) >= len(DATA_KINDS) + 3, DATA_FILES  # the kinds, wijzigingen, edities, termen
     generated = schema_tool.rendered()
-    checked = []
+    done = []
     for name in DATA_FILES:
         text = (ROOT / "data" / name).read_text(encoding="utf-8")
         schema_name = name.replace(".yml", ".schema.json")
@@ -99,8 +99,8 @@ def test_every_data_file_names_its_schema_and_the_data_passes_it():
         schema = json.loads((ROOT / "schemas" / schema_name).read_text(encoding="utf-8"))
         jsonschema.Draft7Validator.check_schema(schema)
         jsonschema.Draft7Validator(schema).validate(json.loads(json.dumps(yaml.safe_load(text), default=str)))
-        checked.append(name)
-    print(f"\n{len(checked)} gegevensbestanden met hun schema: {', '.join(checked)}")
+        done.append(name)
+    checked(f"{len(done)} gegevensbestanden met hun schema: {', '.join(done)}")
 
 
 @pytest.mark.parametrize("name,entry", [

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from browser import wait_for
-from conftest import ROOT, html_text
+from conftest import ROOT, checked, html_text
 from targets import catalog, expected_pages
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
@@ -107,7 +107,7 @@ def test_query_set_is_big_and_points_at_real_pages(site):
     assert all(targets.values())
     kinds = {q["soort"] for q in QUERIES}
     assert {"vorm", "afkorting", "twee-woorden", "typo"} <= kinds, kinds
-    print(f"\n{len(QUERIES)} zoekvragen, samen {len(set().union(*targets.values()))} verwachte pagina's")
+    checked(f"{len(QUERIES)} zoekvragen, samen {len(set().union(*targets.values()))} verwachte pagina's")
 
 
 # Runs with the real queries: its answer (the home page, for a word on no page) cannot come up,
@@ -132,7 +132,7 @@ def test_query_set_hit_rate(search_page, site):
     assert planted, "the planted query with no possible answer was counted as a hit: the scoring cannot fail"
     misses = [m for m in misses if m not in planted]
     rate = len(hits) / len(QUERIES)
-    print(f"\nsearch hit rate (expected page in top {TOP}): {len(hits)}/{len(QUERIES)} = {rate:.1%}; "
+    checked(f"search hit rate (expected page in top {TOP}): {len(hits)}/{len(QUERIES)} = {rate:.1%}; "
           f"planted miss counted: {len(planted)}")
     for line in misses:
         print("  miss:", line)
@@ -203,7 +203,7 @@ def test_abbreviation_finds_pages_that_spell_it_out(search_page, site):
     for alias in sorted({a for a, _, _ in cases}):
         results = search(search_page, alias, everything=True)
         missing += [f"{a} ({term}): {page}" for a, term, page in cases if a == alias and page not in results]
-    print(f"\n{len(cases)} pagina's die een afgekort begrip voluit schrijven, {len({a for a, _, _ in cases})} afkortingen")
+    checked(f"{len(cases)} pagina's die een afgekort begrip voluit schrijven, {len({a for a, _, _ in cases})} afkortingen")
     assert not missing, "abbreviations that do not find the pages that spell them out:\n" + "\n".join(missing)
 
 

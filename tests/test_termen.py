@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 
 sys.path.insert(0, str(ROOT / "tools"))
 import termen  # noqa: E402  (tools/termen.py)
@@ -17,7 +17,7 @@ import termen  # noqa: E402  (tools/termen.py)
 
 def test_the_site_uses_one_word_per_concept():
     findings, files, terms = termen.scan(ROOT)
-    print(f"\nwoordkeuze: {files} bestanden gelezen, {terms} regels uit data/termen.yml, {len(findings)} vondsten")
+    checked(f"woordkeuze: {files} bestanden gelezen, {terms} regels uit data/termen.yml, {len(findings)} vondsten")
     assert files >= 30 and terms >= 1, "de controle las (bijna) niets: is dit het project?"
     assert not findings, (f"{len(findings)} woord(en) die we anders schrijven (lijst: data/termen.yml):\n"
                           + "\n".join(f.message() for f in findings))

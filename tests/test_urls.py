@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, checked, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import urls  # noqa: E402  (tools/urls.py)
@@ -21,7 +21,7 @@ def test_no_published_page_disappeared(site):
     assert len(listed) > 30 and "index.html" in listed
     built = urls.built_pages(site)
     found = urls.problems(listed, built)
-    print(f"\nadressenlijst: {len(listed)} gepubliceerde adressen nagekeken tegen {len(built)} in de build")
+    checked(f"adressenlijst: {len(listed)} gepubliceerde adressen nagekeken tegen {len(built)} in de build")
     assert not found, "\n".join(found)
 
 
