@@ -253,7 +253,8 @@ def probe_of(link: str) -> str | None:
     """Which planted link a reported one is ('url  ->  problem'), or None for a real one."""
     url = link.split("  ->  ")[0]
     for href in PROBES:
-        if href.startswith("#") and url.endswith(href) or not href.startswith("#") and urlsplit(url).path.endswith("/" + href):
+        anchor = href.startswith("#")
+        if (anchor and url.endswith(href)) or (not anchor and urlsplit(url).path.endswith("/" + href)):
             return href
     return None
 
