@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter
 
-from .model import KINDS, Kind, Wijziging
+from .model import KINDS, Editie, Kind, Wijziging
 
 
 def schema_for(kind: Kind) -> dict:
@@ -29,8 +29,20 @@ def notes_schema() -> dict:
     }
 
 
+def editions_schema() -> dict:
+    """Schema of data/edities.yml: `make release` writes it, but whoever opens it sees the rules too."""
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Edities (data/edities.yml)",
+        "description": "Een lijst van vaste edities, geschreven door `make release`: pas ze niet met de hand aan.",
+        **TypeAdapter(list[Editie]).json_schema(),
+    }
+
+
 def all_schemas() -> dict[str, dict]:
-    """File name of the schema -> schema, for every data file editors write."""
+    """File name of the schema -> schema, for the data files of the content model (the terminology
+    list data/termen.yml has its own, from tools/termen.py)."""
     out = {kind.file.replace(".yml", ".schema.json"): schema_for(kind) for kind in KINDS.values() if kind.file}
     out["wijzigingen.schema.json"] = notes_schema()
+    out["edities.schema.json"] = editions_schema()
     return out

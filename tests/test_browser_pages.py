@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import site_pages, wait_for
+from conftest import checked
 import urls  # noqa: E402  (tools/urls.py, on the path through browser.py)
 
 # WCAG 2.0 and 2.1, levels A and AA: what EN 301 549 asks of web content.
@@ -92,6 +93,8 @@ def test_every_page_of_the_build_is_visited(visits, site):
 
 def test_no_axe_violations_on_any_page(visits):
     lines = [line for v in visits for line in axe_lines(v.path, v.violations)]
+    checked(f"axe (WCAG 2.1 A/AA): {len(visits)} pagina's nagekeken, {len(lines)} overtreding(en)")
+    assert len(visits) >= MIN_PAGES
     assert not lines, f"{len(lines)} axe violation(s) (WCAG 2.1 A/AA):\n" + "\n".join(lines[:60])
 
 

@@ -87,6 +87,22 @@ def append(path: Path, block: str) -> int:
     return line
 
 
+def _picks() -> dict[str, str]:
+    """The steps, strategy, ambition and theme the new entries link to: picked from data/, not named,
+    so that an editor's rename or removal leaves these scenarios others to pick."""
+    from macros.catalog import load
+
+    catalog = load(ROOT / "data")
+    steps = catalog.all("stap")
+    strategy = catalog.all("strategie")[0]
+    ambitions = [a for a in catalog.all("ambitie") if a.id != strategy.parent.id]
+    return {"step1": steps[0].id, "step2": steps[min(2, len(steps) - 1)].id, "step3": steps[len(steps) // 2].id,
+            "strategy": strategy.id, "strategy_page": strategy.parent.id, "ambition": ambitions[0].id,
+            "theme": catalog.all("thema")[0].id}
+
+
+PICK = _picks()
+S1, S2 = PICK["step1"], PICK["step2"]
 RESOURCE = {
     "id": "hergebruik-meubilair",
     "titel": "Platform voor hergebruikt meubilair",
@@ -95,10 +111,10 @@ RESOURCE = {
     "soort": "platform",
     "taal": "nl",
     "beschrijving": "Aanbieders die gebruikt meubilair opknappen.\nHandig voor je behoefte nog een aankoop wordt.",
-    "stappen": "[behoefte, dialoog]",
+    "stappen": f"[{S1}, {S2}]",
     "ambities": "[]",
-    "strategieen": "[kringloopmagazijn]",
-    "themas": "[meubilair]",
+    "strategieen": f"[{PICK['strategy']}]",
+    "themas": f"[{PICK['theme']}]",
 }
 EXAMPLE = {
     "id": "testzorg-stoelen",
@@ -107,10 +123,10 @@ EXAMPLE = {
     "wat": "Testzorg liet oude stoelen opknappen via een\n[platform voor hergebruik](bron:hergebruik-meubilair).",
     "resultaat": None,
     "bron": "https://www.voorbeeld.be/testzorg",
-    "ambities": "[langer-gebruiken]",
+    "ambities": f"[{PICK['ambition']}]",
     "strategieen": "[]",
-    "stappen": "[gebruik]",
-    "themas": "[meubilair]",
+    "stappen": f"[{PICK['step3']}]",
+    "themas": f"[{PICK['theme']}]",
 }
 
 
@@ -144,11 +160,12 @@ def test_new_resource_appears_with_links_both_ways(editor):
     start = resources.index('id="hergebruik-meubilair"')
     section = resources[start:resources.find("<h3", start + 1)]
     assert "Platform voor hergebruikt meubilair" in resources[start - 300:start + 300]
-    for href in ('href="stappen/behoefte.html"', 'href="stappen/dialoog.html"', 'href="themas/meubilair.html"',
-                 'href="ambities/minder-materiaal.html#kringloopmagazijn"', 'href="voorbeelden.html#testzorg-stoelen"'):
-        assert href in section, href
+    pages = [f"stappen/{S1}.html", f"stappen/{S2}.html", f"themas/{PICK['theme']}.html",
+             f"ambities/{PICK['strategy_page']}.html"]
+    for href in (*pages[:3], f"{pages[3]}#{PICK['strategy']}", "voorbeelden.html#testzorg-stoelen"):
+        assert f'href="{href}"' in section, href
     # Back-links: the step, the theme and the ambition (for its strategy) point at the new resource.
-    for page in ("stappen/behoefte.html", "stappen/dialoog.html", "themas/meubilair.html", "ambities/minder-materiaal.html"):
+    for page in pages:
         assert 'href="../bronnen.html#hergebruik-meubilair"' in (site / page).read_text(encoding="utf-8"), page
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Platform voor hergebruikt meubilair" in index
@@ -160,10 +177,10 @@ def test_new_example_appears_with_links_both_ways(editor):
     start = examples.index('id="testzorg-stoelen"')
     section = examples[start:examples.find("<h2", start + 1)]
     assert "Testzorg vzw" in section
-    for href in ('href="ambities/langer-gebruiken.html"', 'href="stappen/gebruik.html"', 'href="themas/meubilair.html"',
-                 'href="bronnen.html#hergebruik-meubilair"', 'href="https://www.voorbeeld.be/testzorg"'):
-        assert href in section, href
-    for page in ("ambities/langer-gebruiken.html", "stappen/gebruik.html", "themas/meubilair.html"):
+    pages = [f"ambities/{PICK['ambition']}.html", f"stappen/{PICK['step3']}.html", f"themas/{PICK['theme']}.html"]
+    for href in (*pages, "bronnen.html#hergebruik-meubilair", "https://www.voorbeeld.be/testzorg"):
+        assert f'href="{href}"' in section, href
+    for page in pages:
         assert 'href="../voorbeelden.html#testzorg-stoelen"' in (site / page).read_text(encoding="utf-8"), page
 
 
@@ -192,9 +209,9 @@ def test_filled_in_example_in_contributing_is_valid():
 
 
 @pytest.mark.parametrize("mistake,expected", [
-    (("  stappen: [behoefte, dialoog]", "  stappen: [behoefe, dialoog]"),
-     "veld 'stappen': onbekende stap 'behoefe'. Bedoelde je 'behoefte'?"),
-    (("  stappen: [behoefte, dialoog]", "  gecontroleerd: 2026-11-28\n  stappen: [behoefte, dialoog]"),
+    ((f"  stappen: [{S1}, {S2}]", f"  stappen: [{S1[:-2] + S1[-1]}, {S2}]"),
+     f"veld 'stappen': onbekende stap '{S1[:-2] + S1[-1]}'. Bedoelde je '{S1}'?"),
+    ((f"  stappen: [{S1}, {S2}]", f"  gecontroleerd: 2026-11-28\n  stappen: [{S1}, {S2}]"),
      "veld 'gecontroleerd': dit veld wordt niet meer gebruikt"),
     (("  soort: platform", "  sort: platform"), "veld 'sort': onbekend veld (tikfout?). Bedoelde je 'soort'?"),
 ])

@@ -19,7 +19,7 @@ import yaml
 from lxml import etree
 
 from browser import site_pages
-from conftest import ROOT
+from conftest import ROOT, checked
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -113,6 +113,9 @@ def feed(site) -> bytes:
 
 def test_feed_is_valid_atom(feed):
     assert feed.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    entries = feed.count(b"<entry>") + feed.count(b"<entry ")
+    checked(f"feed.xml: {entries} entries nagekeken tegen het RELAX NG-schema van RFC 4287")
+    assert entries >= 1, "een feed zonder entries: er is niets nagekeken"
     assert validate(feed) == []
 
 
@@ -200,33 +203,66 @@ class HeadLinks(HTMLParser):
             self.links.append(dict(attrs))
 
 
+def feed_links(html: str) -> list[dict]:
+    parser = HeadLinks()
+    parser.feed(html)
+    return [l for l in parser.links if l.get("type") == "application/atom+xml"]
+
+
 def test_every_page_links_the_feed_for_feed_readers(site):
+    """rel is exactly "alternate": feed autodiscovery in readers that compare the attribute as a
+    string (not as a set of tokens) finds it too. (It read " alternate", with a space, until issue 22.)"""
     pages = site_pages(site)
     assert len(pages) > 30
     for rel_path in pages + ["404.html"]:
-        parser = HeadLinks()
-        parser.feed((site / rel_path).read_text(encoding="utf-8"))
-        feeds = [l for l in parser.links if "alternate" in (l.get("rel") or "").lower().split()
-                 and l.get("type") == "application/atom+xml"]
+        feeds = feed_links((site / rel_path).read_text(encoding="utf-8"))
         assert len(feeds) == 1, rel_path
+        assert feeds[0].get("rel") == "alternate", (rel_path, feeds[0].get("rel"))
         if rel_path != "404.html":  # the 404 page is served at any depth: Material gives it absolute links
             target = urljoin(f"https://x.example/{rel_path}", feeds[0]["href"])
             assert target == "https://x.example/feed.xml", (rel_path, feeds[0]["href"])
+    checked(f"{len(pages) + 1} pagina's linken de feed met rel=\"alternate\"")
 
 
-def test_the_feed_link_makes_the_theme_fetch_nothing(browser, base_url, site):
-    """Material fetches sitemap.xml beside every link[rel=alternate] it finds (language versions);
-    from file:// that fails. overrides/main.html writes the feed link so that it does not match."""
+def test_the_feed_link_costs_one_request_on_our_own_host_and_no_error(browser, base_url, site):
+    """Material fetches sitemap.xml beside every link[rel=alternate] it finds (language versions).
+    Online that is one request to our own host, and it succeeds: no console error, nothing else."""
     page = browser.new_page()
     requests: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     try:
-        page.goto(base_url + "stappen/behoefte.html", wait_until="load")
+        page.goto(base_url + "index.html", wait_until="load")
         page.wait_for_load_state("networkidle")
-        assert page.evaluate("document.querySelectorAll('link[rel~=alternate][type=\"application/atom+xml\"]').length") == 1
-        assert not [u for u in requests if "sitemap" in u or u.endswith("feed.xml")], requests
-        page.goto((site / "stappen" / "behoefte.html").as_uri(), wait_until="load")
+        assert page.evaluate("document.querySelectorAll('link[rel=alternate][type=\"application/atom+xml\"]').length") == 1
+        sitemap = [u for u in requests if "sitemap" in u]
+        assert sitemap == [base_url + "sitemap.xml"], requests
+        assert not failed and not errors, (failed, errors)
+        assert not [u for u in requests if u.endswith("feed.xml")], requests
+    finally:
+        page.close()
+
+
+def test_the_offline_bundle_has_no_feed_link_so_the_theme_fetches_nothing(browser, bundle):
+    """From file:// Material's sitemap.xml fetch fails with a console error, and no feed reader
+    subscribes to a file on a disk: the bundle's pages leave the link out (its feed.xml stays)."""
+    pages = site_pages(bundle)
+    assert len(pages) > 30 and (bundle / "feed.xml").is_file()
+    with_link = [p for p in pages if feed_links((bundle / p).read_text(encoding="utf-8"))]
+    assert not with_link, with_link
+    page = browser.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto((bundle / "index.html").as_uri(), wait_until="load")
         page.wait_for_timeout(300)
         assert not [u for u in requests if "sitemap" in u], requests
+        assert not errors, errors
     finally:
         page.close()

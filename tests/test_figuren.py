@@ -267,19 +267,22 @@ def test_ambition_page_shows_where_it_sits_on_the_map(site, ambition):
 
 def test_new_entries_appear_in_the_figures_without_drawing(fixture_project, tmp_path):
     """A copy of the real data plus a step, an ambition with a phase and a strategy, and an ambition
-    no source places: all in the figures after a build, the unplaced one labelled as such."""
+    no source places: all in the figures after a build, the unplaced one labelled as such. What the
+    real data holds (how many steps, which letters) is read from it, not assumed."""
     data = fixture_project / "data"
     shutil.rmtree(data)
     shutil.copytree(ROOT / "data", data)
+    count = len(STEPS) + 1
+    new_letter, loose_letter = [x for x in "ABCDEFG" if x not in {a.entry.letter for a in AMBITIONS}][:2]
     with (data / "stappen.yml").open("a", encoding="utf-8") as f:
-        f.write("\n- id: nazorg\n  nummer: 8\n  titel: Nazorg\n"
+        f.write(f"\n- id: nazorg\n  nummer: {count}\n  titel: Nazorg\n"
                 "  kernvraag: Wat als &lt;script&gt; & *sterretjes* in de vraag staan?\n"
                 "  samenvatting: Kort.\n  waarom: Daarom.\n  te_doen:\n    - Kijk terug.\n")
     with (data / "ambities.yml").open("a", encoding="utf-8") as f:
-        f.write("\n- id: nieuwe-ambitie\n  letter: F\n  titel: Een nieuwe doelstelling\n  fase: gebruik\n"
+        f.write(f"\n- id: nieuwe-ambitie\n  letter: {new_letter}\n  titel: Een nieuwe doelstelling\n  fase: gebruik\n"
                 "  samenvatting: Kort.\n  strategieen:\n    - id: nieuwe-strategie\n      titel: Een nieuwe strategie\n"
                 "      beschrijving: Wat ze inhoudt.\n"
-                "\n- id: losse-ambitie\n  letter: G\n  titel: Een doelstelling zonder fase\n"
+                f"\n- id: losse-ambitie\n  letter: {loose_letter}\n  titel: Een doelstelling zonder fase\n"
                 "  samenvatting: Kort.\n  strategieen:\n    - id: losse-strategie\n      titel: Een losse strategie\n"
                 "      beschrijving: Wat ze inhoudt.\n")
     (fixture_project / "docs" / "index.md").write_text("# Start\n\n{{ stappen_overzicht() }}\n", encoding="utf-8")
@@ -294,27 +297,29 @@ def test_new_entries_appear_in_the_figures_without_drawing(fixture_project, tmp_
         # Plain text, shown as typed: the entity stays text, the asterisks stay asterisks.
         assert "&amp;lt;script&amp;gt; &amp; *sterretjes*" in raw
         items = figure(site, page, "proces").find("ol").kids("li")
-        assert len(items) == 8
-        assert items[-1].find("a").text() == "Stap 8: Nazorg"
+        assert len(items) == count
+        assert items[-1].find("a").text() == f"Stap {count}: Nazorg"
         assert target(page, items[-1].find("a").attrs["href"]) == "stappen/nazorg.html"
         assert "Wat als &lt;script&gt; & *sterretjes* in de vraag staan?" in items[-1].find("p").text()
     bar = figure(site, "stappen/nazorg.html", "stappenbalk")
-    assert bar.find("p").text() == "Stap 8 van 8"
+    assert bar.find("p").text() == f"Stap {count} van {count}"
     assert [a.attrs["href"] for a in bar.find_all("a") if a.attrs.get("aria-current")] == ["nazorg.html"]
-    assert figure(site, "stappen/behoefte.html", "stappenbalk").find("p").text() == "Stap 1 van 8"
+    assert figure(site, html_page(STEPS[0]), "stappenbalk").find("p").text() == f"Stap 1 van {count}"
 
     fig = figure(site, "ambities/index.html", "ambitie")
-    use = next(li for li in fig.find("ol").kids("li") if li.find("p").text() == "Gebruik")
-    assert [a.text() for a in use.find_all("a", "ambitiefiguur__link")] == [
-        "Ambitie C: Gebruiksduur verlengen", "Ambitie F: Een nieuwe doelstelling"]
+    use = next(li for li in fig.find("ol").kids("li") if li.find("p").text() == FASE_LABELS["gebruik"])
+    in_use = [f"Ambitie {a.entry.letter}: {a.title}" for a in AMBITIONS if a.entry.fase == "gebruik"]
+    assert [a.text() for a in use.find_all("a", "ambitiefiguur__link")] == sorted(
+        [*in_use, f"Ambitie {new_letter}: Een nieuwe doelstelling"])
     assert any(a.attrs["href"] == "nieuwe-ambitie.html#nieuwe-strategie" for a in use.find_all("a"))
     loose = fig.find("div", "ambitiefiguur__los")
     assert loose.find("p", "ambitiefiguur__fasenaam").text() == "Nog niet ingedeeld"
-    assert [a.text() for a in loose.find_all("a")] == ["Ambitie G: Een doelstelling zonder fase", "Een losse strategie"]
+    assert [a.text() for a in loose.find_all("a")] == [f"Ambitie {loose_letter}: Een doelstelling zonder fase",
+                                                       "Een losse strategie"]
     assert "losse-ambitie" not in "".join(a.attrs["href"] for li in fig.find("ol").kids("li") for a in li.find_all("a"))
 
     new_bar = figure(site, "ambities/nieuwe-ambitie.html", "ambitiebalk")
-    assert new_bar.find("p").text() == "Ambitie F in het leven van een product: gebruik"
+    assert new_bar.find("p").text() == f"Ambitie {new_letter} in het leven van een product: gebruik"
     loose_bar = figure(site, "ambities/losse-ambitie.html", "ambitiebalk")
     assert "nog niet ingedeeld" in loose_bar.find("p").text()
     here = [li for li in loose_bar.find("ol").kids("li") if "is-huidig" in li.attrs["class"].split()]

@@ -16,13 +16,16 @@ import pytest
 import yaml
 
 from browser import PageWatch, follow
-from conftest import ROOT
+from conftest import ROOT, checked
 from macros.catalog import load
 from macros.model import KINDS
+from targets import page_carrying
 
 CATALOG = load(ROOT / "data")
-WIJZER = "hulpmiddelen/aankoopwijzer.html"
-LK = "hulpmiddelen/levensduurkost.html"
+WIJZER = "hulpmiddelen/aankoopwijzer.html"  # fixed: the tool links to itself (tools/pagina.py FIXED)
+# The other tools' pages by what they carry, wherever an editor moved them (tests/targets.py).
+LK = page_carrying("assets/javascripts/levensduurkost.js")
+OPEN_DATA = page_carrying("{{ open_data_documentatie() }}")
 
 
 @pytest.fixture
@@ -100,8 +103,16 @@ def check_plan(page, theme_id, step_id) -> None:
     assert visible(page, "stap") == ({f"stap:{step_id}"} if step_id else set())
 
 
-# Three or more product groups, chosen for having pitfalls, examples or resources of their own.
-THEMES = ["wegwerpartikelen", "verpakkingen", "chirurgisch-materiaal", "medische-apparatuur", "textiel"]
+def richness(theme_id: str) -> tuple:
+    """How much a group's plan has to compare: kinds of its own (pitfalls, examples, resources), then size."""
+    plan = expected_plan(theme_id, None)
+    own = [plan[k] for k in ("valkuilen", "voorbeelden", "bronnen")]
+    return (sum(bool(x) for x in own), sum(len(v) for v in plan.values()))
+
+
+# The five product groups with the richest plans, picked from data/ (not named: an editor may rename one).
+THEMES = sorted((t.id for t in CATALOG.all("thema")), key=lambda t: (tuple(-x for x in richness(t)), t))[:5]
+STEP_IDS = [s.id for s in CATALOG.all("stap")]
 
 
 def test_themes_under_test_have_content():
@@ -123,8 +134,8 @@ def test_picking_a_product_group_shows_its_plan(page, base_url):
     no_third_party(page.watch, base_url)
 
 
-@pytest.mark.parametrize("theme_id,step_id", [("wegwerpartikelen", "specificeren"),
-                                              ("verpakkingen", "dialoog"), (None, "einde-gebruik")])
+@pytest.mark.parametrize("theme_id,step_id", [(THEMES[0], STEP_IDS[len(STEP_IDS) // 2]),
+                                              (THEMES[1], STEP_IDS[1]), (None, STEP_IDS[-2])])
 def test_group_and_step_from_the_url(page, base_url, theme_id, step_id):
     query = "&".join(f"{k}={v}" for k, v in (("thema", theme_id), ("stap", step_id)) if v)
     page.goto(f"{base_url}{WIJZER}?{query}")
@@ -159,10 +170,10 @@ def test_url_round_trips_the_state(page, browser, base_url):
 
 
 def test_unknown_choice_in_the_url_is_named_not_shown(page, base_url):
-    page.goto(base_url + WIJZER + "?thema=bestaat-niet&stap=dialoog")
+    page.goto(base_url + WIJZER + f"?thema=bestaat-niet&stap={STEP_IDS[1]}")
     assert "bestaat-niet" in page.inner_text("#wijzer-status")
     assert page.input_value("#wijzer-thema") == ""
-    check_plan(page, None, "dialoog")
+    check_plan(page, None, STEP_IDS[1])
 
 
 def test_a_long_value_in_the_url_is_shown_short_and_as_text(page, base_url):
@@ -271,11 +282,12 @@ def test_pitfall_checklist_is_tickable_and_prints_its_ticks(page, base_url):
 
 def test_tools_work_from_file(page, site):
     root = site.resolve().as_uri() + "/"
-    page.goto(root + WIJZER + "?thema=verpakkingen&stap=dialoog")
-    check_plan(page, "verpakkingen", "dialoog")
-    page.select_option("#wijzer-thema", "textiel")
-    check_plan(page, "textiel", "dialoog")
-    assert page.get_attribute("#wijzer-link", "href").endswith("?thema=textiel&stap=dialoog")
+    first, second, step_id = THEMES[1], THEMES[-1], STEP_IDS[1]
+    page.goto(root + WIJZER + f"?thema={first}&stap={step_id}")
+    check_plan(page, first, step_id)
+    page.select_option("#wijzer-thema", second)
+    check_plan(page, second, step_id)
+    assert page.get_attribute("#wijzer-link", "href").endswith(f"?thema={second}&stap={step_id}")
 
     step = CATALOG.all("stap")[-1]
     page.goto(f"{root}stappen/{step.id}.html")
@@ -292,11 +304,18 @@ def test_tools_work_from_file(page, site):
     outside = [u for u in page.watch.requests if not u.startswith(("file://", "data:"))]
     assert not outside, outside
     # The site's search index is only bundled by the offline build (tools/offline.py); in this
-    # plain build opened from file:// its loader fails. That is not a tool's error: ignore it only.
-    search = [u for u in page.failed if "/search/" in u]
-    assert page.failed == search, page.failed
-    errors = [e for e in page.watch.console_errors if "search_index" not in e]
-    assert errors == ["Failed to load resource: net::ERR_FILE_NOT_FOUND"] * len(errors) and len(errors) <= len(search), errors
+    # plain build opened from file:// its loader fails, and so does Material's fetch of sitemap.xml
+    # beside the feed link (the bundle has no feed link: overrides/main.html). Neither is a tool's
+    # error: ignore those only.
+    theirs = [u for u in page.failed if "/search/" in u or u == root + "sitemap.xml"]
+    assert page.failed == theirs, page.failed
+    search = [u for u in theirs if "/search/" in u]
+    sitemap = len(theirs) - len(search)
+    errors = [e for e in page.watch.console_errors if "search_index" not in e and "sitemap.xml" not in e]
+    # What is left: one "failed to load" per refused file (the index: not found; the sitemap: refused).
+    assert sorted(set(errors)) <= ["Failed to load resource: net::ERR_FAILED", "Failed to load resource: net::ERR_FILE_NOT_FOUND"]
+    assert errors.count("Failed to load resource: net::ERR_FILE_NOT_FOUND") <= len(search), errors
+    assert errors.count("Failed to load resource: net::ERR_FAILED") <= sitemap, errors
 
 
 # --- open data ------------------------------------------------------------------------
@@ -325,8 +344,10 @@ def open_json(site, name: str) -> dict:
 def test_open_data_files_validate_and_hold_every_id(site):
     ids = yaml_ids()
     assert set(ids) == set(COLLECTION)
+    records = 0
     for kind, coll in COLLECTION.items():
         doc = open_json(site, f"{coll}.json")
+        records += len(doc["items"])
         schema = open_json(site, f"{coll}.schema.json")
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator, format_checker=jsonschema.FormatChecker())
@@ -344,6 +365,8 @@ def test_open_data_files_validate_and_hold_every_id(site):
             for field, value in item.items():
                 if isinstance(value, list):
                     assert (row[field].split("\n") if row[field] else []) == value, (coll, item["id"], field)
+    checked(f"open data: {len(COLLECTION)} verzamelingen, {records} records gevalideerd tegen hun JSON Schema")
+    assert records >= len(COLLECTION)
 
 
 def test_open_data_schema_rejects_a_broken_record(site):
@@ -393,10 +416,11 @@ def test_open_data_package_and_page_document_every_file_and_field(site):
     for resource in package["resources"]:
         assert (site / "open-data" / resource["path"]).is_file()
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    page = (site / "hulpmiddelen" / "open-data.html").read_text(encoding="utf-8")
+    page = (site / OPEN_DATA).read_text(encoding="utf-8")
+    up = "../" * OPEN_DATA.count("/")
     for coll in COLLECTION.values():
         for suffix in (".json", ".csv", ".schema.json"):
-            assert f'href="../open-data/{coll}{suffix}"' in page
+            assert f'href="{up}open-data/{coll}{suffix}"' in page
         section = page.split(f'id="velden-{coll}"', 1)[1].split("</table>", 1)[0]
         for field in open_json(site, f"{coll}.json")["items"][0]:
             assert f"<code>{field}</code>" in section, (coll, field)
@@ -404,10 +428,10 @@ def test_open_data_package_and_page_document_every_file_and_field(site):
 
 def test_tools_are_in_the_navigation_and_linked_from_home(site):
     home = (site / "index.html").read_text(encoding="utf-8")
-    for target in ("hulpmiddelen/aankoopwijzer.html", "hulpmiddelen/levensduurkost.html", "hulpmiddelen/open-data.html"):
+    for target in (WIJZER, LK, OPEN_DATA):
         assert f'href="{target}"' in home
-    pitfall = (site / "hulpmiddelen" / "levensduurkost.html").read_text(encoding="utf-8")
-    assert f'href="../{follow(site, "valkuilen/aankoopprijs.html")}"' in pitfall
+    pitfall = (site / LK).read_text(encoding="utf-8")
+    assert f'href="{"../" * LK.count("/")}{follow(site, "valkuilen/aankoopprijs.html")}"' in pitfall
 
 
 def test_open_data_keeps_each_entry_s_own_address_and_the_link_check_day(site):

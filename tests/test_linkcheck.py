@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import http.server
+import importlib.util
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,6 +18,16 @@ import pytest
 from conftest import ROOT, mkdocs_build
 
 LINKCHECK = [sys.executable, str(ROOT / "tools" / "linkcheck.py")]
+COUNTS_RE = re.compile(r"Linkcheck \((\w+)\): (\d+) adressen gecontroleerd, daarin (\d+) van de (\d+) pagina's van de "
+                       r"site; (\d+) van de (\d+) geplante kapotte links gemeld\.")
+
+
+def tool():
+    """tools/linkcheck.py as a module (its name would clash with linkchecker's package 'linkcheck')."""
+    spec = importlib.util.spec_from_file_location("linkcheck_tool", ROOT / "tools" / "linkcheck.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture
@@ -34,10 +48,64 @@ def check(mode: str, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(LINKCHECK + [mode, str(site)], capture_output=True, text=True, timeout=300)
 
 
-def test_clean_site_passes(built):
+def test_clean_site_passes_and_says_what_it_checked(built):
     proc = check("internal", built)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "geen kapotte links" in proc.stdout
+    counts = COUNTS_RE.search(proc.stdout)
+    assert counts, proc.stdout
+    mode, addresses, reached, pages, caught, planted = counts.groups()
+    sys.path.insert(0, str(ROOT / "tools"))
+    from urls import content_pages
+
+    assert int(pages) == len(content_pages(built)) > 0 and reached == pages  # the fixture site has no print page
+    assert int(addresses) > int(pages) and caught == planted == "3"
+    # The probes went into the check's own copy, never into the site.
+    assert not list(built.glob("_linkcheck*")) and "_linkcheck" not in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_check_that_misses_a_planted_fault_fails_in_dutch(built, tmp_path, capsys):
+    """linkchecker without AnchorCheck (what a root run from a private folder used to be): the
+    planted anchors go unreported, and the run fails instead of saying 'geen kapotte links'."""
+    rc = tmp_path / "zonder-ankers"
+    rc.write_text((ROOT / "tools" / "linkcheckerrc").read_text(encoding="utf-8").replace("[AnchorCheck]", ""),
+                  encoding="utf-8")
+    code = tool().main(["internal", str(built)], rc=rc)
+    out = capsys.readouterr()
+    assert code == 1, out
+    assert "1 van de 3 geplante kapotte links gemeld" in out.out and "geen kapotte links" not in out.out
+    assert ("De linkcheck werkt niet: hij meldde niet een link naar een anker dat niet bestaat, op een andere pagina en "
+            "niet een link naar een anker dat niet bestaat, op dezelfde pagina") in out.err
+    assert "AnchorCheck" in out.err
+
+
+def test_a_page_the_check_does_not_reach_fails(built):
+    (built / "wees.html").write_text((built / "begrippen.html").read_text(encoding="utf-8"), encoding="utf-8")
+    proc = check("internal", built)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    counts = COUNTS_RE.search(proc.stdout)
+    assert counts and int(counts.group(3)) == int(counts.group(4)) - 1, proc.stdout
+    assert "; niet: wees.html." in proc.stderr and "geen kapotte links" not in proc.stdout
+
+
+def test_anchors_are_checked_when_linkchecker_sits_in_a_private_folder(built, tmp_path):
+    """The root cause of issue 22: as root, linkchecker drops to 'nobody' before it lists its plugin
+    folder; in a folder 'nobody' cannot enter (mktemp -d, mode 700) AnchorCheck never loaded.
+    linkchecker's package is copied into such a folder and imported from there. As root this is
+    the failing case; as another user there is no drop and the check runs as usual."""
+    import linkcheck
+
+    private = tmp_path / "prive"
+    private.mkdir(mode=0o700)
+    shutil.copytree(Path(linkcheck.__file__).parent, private / "linkcheck",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    private.chmod(0o700)
+    plant(built, '<a href="bronnen.html#bestaat-niet">weg</a>')
+    env = {**os.environ, "PYTHONPATH": str(private)}
+    proc = subprocess.run(LINKCHECK + ["internal", str(built)], capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "bronnen.html#bestaat-niet" in proc.stdout and "gebruikt op: begrippen.html" in proc.stdout
+    assert "3 van de 3 geplante kapotte links gemeld" in proc.stdout
 
 
 def test_broken_internal_link_is_caught(built):

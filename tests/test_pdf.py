@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 from test_offline import footer_stamp
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -66,11 +66,32 @@ def test_more_than_one_page_per_step_and_each_step_starts_a_page(reader, page_te
         assert flat(step["titel"]) in page_texts[start], (step["id"], start)
 
 
+def missing_step_texts(text: str) -> list[str]:
+    """The step titles and key questions (from data/stappen.yml) that are not in the text."""
+    return [f"{step['id']}: {flat(step[field])}" for step in STEPS for field in ("titel", "kernvraag")
+            if flat(step[field]) not in text]
+
+
+def test_the_pdf_has_text_to_check(reader, page_texts):
+    """The text checks below read what pypdf extracts: an empty text layer would pass none of them,
+    but a check that reads nothing must not look like one that found nothing."""
+    words = sum(len(t.split()) for t in page_texts)
+    checked(f"PDF: {len(reader.pages)} pagina's, {words} woorden tekst, {len(STEPS)} stappen om te zoeken")
+    assert STEPS and len(reader.pages) > len(STEPS) and words > 10_000
+    assert all(page_texts), [i for i, t in enumerate(page_texts) if not t]
+
+
 def test_text_holds_every_step_title_and_key_question(page_texts):
+    missing = missing_step_texts(" ".join(page_texts))
+    assert not missing, f"niet in de PDF: {missing}"
+
+
+def test_the_text_checks_find_a_planted_fault(page_texts):
+    """The same checks on the PDF's own text with a fault planted: a step title taken out, a ligature put in."""
     text = " ".join(page_texts)
-    for step in STEPS:
-        assert flat(step["titel"]) in text, step["id"]
-        assert flat(step["kernvraag"]) in text, step["id"]
+    first = flat(STEPS[0]["titel"])
+    assert missing_step_texts(text.replace(first, "")) == [f"{STEPS[0]['id']}: {first}"]
+    assert ligatures(text.replace("Specificeren", "Speci\ufb01ceren", 1)) == ["\ufb01"]
 
 
 def test_cover_carries_the_edition_and_every_page_is_numbered(page_texts):
@@ -179,10 +200,14 @@ def test_changes_in_this_edition_follow_the_cover_with_links_into_the_pdf(reader
 LIGATURES = "".join(chr(c) for c in range(0xFB00, 0xFB07))  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
 
 
+def ligatures(text: str) -> list[str]:
+    return sorted({c for c in text if c in LIGATURES})
+
+
 def test_text_layer_holds_plain_words_not_ligatures(page_texts):
     """Searching, copying or reading aloud the PDF meets the words, not a ligature glyph for 'fi' or 'ff'."""
     text = " ".join(page_texts)
-    found = sorted({c for c in text if c in LIGATURES})
+    found = ligatures(text)
     assert not found, f"ligaturen in de tekstlaag: {found}"
     for word in ("Specificeren", "specificaties", "effect"):
         assert word in text, word

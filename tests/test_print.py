@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, menu_links
+from conftest import ROOT, checked, menu_links
 
 sys.path.insert(0, str(ROOT / "tools"))
 import edition as edition_module  # noqa: E402
@@ -185,6 +185,7 @@ def test_every_link_on_the_print_page_resolves(site):
     html = (site / PRINT_PAGE).read_text(encoding="utf-8")
     assert html.count("href=") > 200
     anchors, files = dangling_links(html, site)
+    checked(f"{PRINT_PAGE}: {html.count('href=')} links nagekeken, {len(anchors)} ankers en {len(files)} bestanden zonder doel")
     assert not anchors, f"ankers zonder doel op {PRINT_PAGE}: {anchors[:20]}"
     assert not files, f"links naar ontbrekende bestanden op {PRINT_PAGE}: {files}"
 

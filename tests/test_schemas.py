@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 from macros.model import KINDS
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -81,12 +81,56 @@ def test_schema_speaks_dutch_and_underlines_mistakes(kind):
         assert list(validator.iter_errors([broken])), (kind.file, broken.keys())
 
 
+DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yml"))
+
+
+def test_every_data_file_names_its_schema_and_the_data_passes_it():
+    """Every YAML file in data/ (not only the entries' files: the terminology list, the editions) opens
+    in VS Code with its schema: the first line names it, `make schemas` writes it, the data passes it."""
+    assert len(DATA_FILES) >= len(DATA_KINDS) + 3, DATA_FILES  # the kinds, wijzigingen, edities, termen
+    generated = schema_tool.rendered()
+    done = []
+    for name in DATA_FILES:
+        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        schema_name = name.replace(".yml", ".schema.json")
+        assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schemas/{schema_name}", (
+            f"data/{name}: de eerste regel moet '# yaml-language-server: $schema=../schemas/{schema_name}' zijn")
+        assert schema_name in generated, f"`make schemas` schrijft geen schemas/{schema_name}"
+        schema = json.loads((ROOT / "schemas" / schema_name).read_text(encoding="utf-8"))
+        jsonschema.Draft7Validator.check_schema(schema)
+        jsonschema.Draft7Validator(schema).validate(json.loads(json.dumps(yaml.safe_load(text), default=str)))
+        done.append(name)
+    checked(f"{len(done)} gegevensbestanden met hun schema: {', '.join(done)}")
+
+
+@pytest.mark.parametrize("name,entry", [
+    ("termen.yml", {"voorkeur": "aankoper", "niet": [], "waarom": "x"}),
+    ("termen.yml", {"voorkeur": "aankoper", "niet": ["inkoper"], "waarom": "x", "behalf": ["a"]}),
+    ("termen.yml", {"voorkeur": "aankoper", "niet": ["inkoper"]}),
+    ("edities.yml", {"versie": "2026.12", "datum": "2026-12-01", "wijzigingen": []}),
+    ("edities.yml", {"versie": "v2026.12", "datum": "2026-12-01", "notas": []}),
+])
+def test_the_new_schemas_underline_a_mistake(name, entry):
+    """A planted mistake per schema of the two files that had none: an empty list, a typo in a field
+    name, a missing required field, a version without its 'v'."""
+    schema = json.loads((ROOT / "schemas" / name.replace(".yml", ".schema.json")).read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft7Validator(schema).iter_errors([entry])), entry
+
+
+def test_the_terminology_schema_has_the_fields_the_check_reads():
+    import termen
+
+    schema = json.loads((ROOT / "schemas" / "termen.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["items"]["properties"]) == set(termen.FIELDS)
+    assert set(schema["items"]["required"]) == set(termen.REQUIRED)
+
+
 def test_vscode_maps_every_schema_and_recommends_the_yaml_extension():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapped = {v: k for k, v in settings["yaml.schemas"].items()}
-    for kind in DATA_KINDS:
-        schema = mapped[f"data/{kind.file}"]
-        assert (ROOT / schema).is_file() and schema.endswith(kind.file.replace(".yml", ".schema.json"))
+    for name in DATA_FILES:
+        schema = mapped[f"data/{name}"]
+        assert (ROOT / schema).is_file() and schema.endswith(name.replace(".yml", ".schema.json"))
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 

@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, checked
 
 sys.path.insert(0, str(ROOT / "tools"))
 import termen  # noqa: E402  (tools/termen.py)
 
 
 def test_the_site_uses_one_word_per_concept():
-    findings = termen.check(ROOT)
+    findings, files, terms = termen.scan(ROOT)
+    checked(f"woordkeuze: {files} bestanden gelezen, {terms} regels uit data/termen.yml, {len(findings)} vondsten")
+    assert files >= 30 and terms >= 1, "de controle las (bijna) niets: is dit het project?"
     assert not findings, (f"{len(findings)} woord(en) die we anders schrijven (lijst: data/termen.yml):\n"
                           + "\n".join(f.message() for f in findings))
 
@@ -79,93 +81,139 @@ def insert(path: Path, after: str, text: str) -> int:
     return raw[:at].count("\n") + 1
 
 
+def a_page(project: Path) -> tuple[Path, str, str]:
+    """A hand-written page of docs/ and its first heading line, whichever pages an editor keeps."""
+    for path in sorted((project / "docs").rglob("*.md")):
+        heading = next((line + "\n" for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
+        if heading:
+            return path, path.relative_to(project).as_posix(), heading
+    raise AssertionError("geen pagina met een kop '# ' in docs/")
+
+
+def a_term(project: Path) -> termen.Term:
+    """An entry of the list that holds everywhere (no exception per file), and one of its banned forms."""
+    return next(t for t in termen.load_terms(project) if not t.behalve and not t.hoofdlettergevoelig)
+
+
 def test_each_finding_names_file_line_and_the_preferred_word(project):
+    term = a_term(project)
+    banned = term.niet[0]
+    first, *rest = banned.split(" ") if " " in banned else (banned, )
+    # A folded text of a data entry where a banned form runs over a line break, in the middle of an entry.
     steps = project / "data" / "stappen.yml"
-    # A folded text where the banned form runs over a line break, in the middle of an entry.
-    line = insert(steps, "  waarom: >-\n", "    Vraag het aan de contract-\n    manager of aan de Quick\n    scan.\n")
-    page = project / "docs" / "inleiding" / "aan-de-slag.md"
-    page_line = insert(page, "# Aan de slag\n", "\nDe facility-dienst helpt.\n") + 1
-    template = project / "macros" / "templates" / "stap.md.j2"
-    tpl_line = insert(template, "## Wat doe je?\n", "Vraag het de opdrachtnemer.\n")
+    folded = next(line for line in steps.read_text(encoding="utf-8").splitlines() if line.endswith(": >-"))
+    wrapped = f"{first}\n    {' '.join(rest)}" if rest else banned
+    line = insert(steps, folded + "\n", f"    Vraag het aan de\n    {wrapped} van het team.\n")
+    page, page_rel, heading = a_page(project)
+    page_line = insert(page, heading, f"\nDe {banned}-dienst helpt.\n") + 1
+    template = next(sorted((project / "macros" / "templates").glob("*.md.j2")).__iter__())
+    tpl_heading = next(l + "\n" for l in template.read_text(encoding="utf-8").splitlines() if l.startswith("#"))
+    tpl_line = insert(template, tpl_heading, f"Vraag het de {banned}.\n")
     found = {(f.file, f.line, " ".join(f.found.split()).casefold()): f for f in termen.check(project)}
-    assert ("data/stappen.yml", line + 1, "quick scan") in found, found.keys()
-    assert ("docs/inleiding/aan-de-slag.md", page_line, "facility") in found, found.keys()
-    assert ("macros/templates/stap.md.j2", tpl_line, "opdrachtnemer") in found, found.keys()
-    # "contract-\nmanager" is not the word contractmanager: no finding.
-    assert not any("manager" in key[2] for key in found)
-    message = found[("data/stappen.yml", line + 1, "quick scan")].message()
-    assert message.startswith(f"data/stappen.yml, regel {line + 1}: 'Quick scan' -> schrijf 'Quickscan'.")
+    key = banned.casefold()
+    assert ("data/stappen.yml", line + 1, key) in found, found.keys()
+    assert (page_rel, page_line, key) in found, found.keys()
+    assert (template.relative_to(project).as_posix(), tpl_line, key) in found, found.keys()
+    message = found[("data/stappen.yml", line + 1, key)].message()
+    shown = " ".join(banned.split())
+    assert message.startswith(f"data/stappen.yml, regel {line + 1}: '{shown}' -> schrijf '{term.voorkeur}'."), message
     assert "data/termen.yml, regel" in message
 
 
+def test_a_word_split_by_a_hyphen_at_a_line_end_is_not_the_word(project):
+    """'contract-\nmanager' is not the banned word contractmanager (a list entry of our own)."""
+    terms = project / "data" / "termen.yml"
+    terms.write_text(terms.read_text(encoding="utf-8")
+                     + "\n- voorkeur: beheerder\n  niet: [proefmanager]\n  waarom: Een proef.\n", encoding="utf-8")
+    page, _, heading = a_page(project)
+    insert(page, heading, "\nVraag het de proef-\nmanager of de proefmanager.\n")
+    found = [f.found for f in termen.check(project)]
+    assert found == ["proefmanager"], found
+
+
 def test_ids_links_addresses_comments_and_glossary_spellings_are_not_text(project):
-    glossary = project / "data" / "begrippen.yml"
+    banned = a_term(project).niet[0]
     # The glossary's own term and aliases may name the other spelling: that gives it the tooltip.
-    raw = glossary.read_text(encoding="utf-8")
-    assert "aliassen: [Quick scan, quickscan]" in raw
-    raw = raw.replace("aliassen: [Quick scan, quickscan]",
-                      "aliassen: [Quick scan, quickscan]  # Quick scan, zoals in de leidraad")
-    glossary.write_text(raw, encoding="utf-8")
-    page = project / "docs" / "over.md"
-    insert(page, "# Over deze gids\n",
-           "\n[de pagina](https://example.org/facility/opdrachtnemer) <!-- contractmanager -->\n{ #facility }\n")
+    glossary = project / "data" / "begrippen.yml"
+    entry = (f"\n- id: proefbegrip\n  term: {banned}\n  aliassen: [{banned}]  # {banned}, zoals in de leidraad\n"
+             "  definitie: Een begrip om de controle te proberen.\n")
+    glossary.write_text(glossary.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    page, _, heading = a_page(project)
+    slug = banned.lower().replace(" ", "-")
+    insert(page, heading, f"\n[de pagina](https://example.org/{slug}/x) <!-- {banned} -->\n{{ #{slug} }}\n")
     assert termen.check(project) == []
     # The same word in a definition is text of the site.
-    raw = raw.replace("om af te wegen met welk", "(ook Quick scan) om af te wegen met welk", 1)
-    glossary.write_text(raw, encoding="utf-8")
-    assert [(f.file, " ".join(f.found.split())) for f in termen.check(project)] == [("data/begrippen.yml", "Quick scan")]
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "  definitie: Een begrip om", f"  definitie: Een begrip ({banned}) om"), encoding="utf-8")
+    assert [(f.file, " ".join(f.found.split())) for f in termen.check(project)] == [("data/begrippen.yml", banned)]
 
 
 def test_an_exception_holds_only_for_its_file(project):
-    (project / "data" / "regels.yml").write_text("- id: x\n  tekst: De opdrachtnemer voert uit.\n", encoding="utf-8")
-    (project / "data" / "andere.yml").write_text("- id: x\n  tekst: De opdrachtnemer voert uit.\n", encoding="utf-8")
-    assert [f.file for f in termen.check(project)] == ["data/andere.yml"]
+    terms = project / "data" / "termen.yml"
+    terms.write_text(terms.read_text(encoding="utf-8") + "\n- voorkeur: leverancier\n  niet: [proefnemer]\n"
+                     "  waarom: Een proef.\n  behalve:\n    - data/regels.yml\n", encoding="utf-8")
+    (project / "data" / "regels.yml").write_text("- id: x\n  tekst: De proefnemer voert uit.\n", encoding="utf-8")
+    (project / "data" / "andere.yml").write_text("- id: x\n  tekst: De proefnemer voert uit.\n", encoding="utf-8")
+    assert [f.file for f in termen.check(project) if f.found == "proefnemer"] == ["data/andere.yml"]
 
 
 def test_a_new_entry_in_the_list_is_enforced_at_once(project):
     """An editor extends the check by touching data/termen.yml only."""
     terms = project / "data" / "termen.yml"
     terms.write_text(terms.read_text(encoding="utf-8")
-                     + "\n- voorkeur: aankoper\n  niet: [inkoper]\n  waarom: Zo heet de lezer in Vlaanderen.\n",
+                     + "\n- voorkeur: aankoper\n  niet: [proefinkoper]\n  waarom: Zo heet de lezer in Vlaanderen.\n",
                      encoding="utf-8")
-    page = project / "docs" / "index.md"
-    insert(page, "# Circulair aankopen in de zorg\n", "\nElke inkoper leest mee.\n")
-    assert [(f.file, f.found, f.term.voorkeur) for f in termen.check(project)] == [("docs/index.md", "inkoper", "aankoper")]
+    page, rel, heading = a_page(project)
+    insert(page, heading, "\nElke proefinkoper leest mee.\n")
+    assert [(f.file, f.found, f.term.voorkeur) for f in termen.check(project)] == [(rel, "proefinkoper", "aankoper")]
 
 
 @pytest.mark.parametrize("entry,expected", [
-    ("- voorkeur: x\n  waarom: y\n", "item {n}, veld 'niet': verwacht een lijst"),
-    ("- voorkeur: x\n  niet: [z]\n", "item {n}, veld 'waarom': dit verplichte veld ontbreekt"),
+    ("- voorkeur: x\n  waarom: y\n", "item N, veld 'niet': verwacht een lijst"),
+    ("- voorkeur: x\n  niet: [z]\n", "item N, veld 'waarom': dit verplichte veld ontbreekt"),
     ("- voorkeur: x\n  niet: [z]\n  waarom: y\n  behalf: [a]\n", "onbekend veld 'behalf'"),
-    ("- voorkeur x\n", "item {n}: verwacht velden"),
+    ("- voorkeur x\n", "item N: verwacht velden"),
 ])
 def test_a_broken_list_gets_a_dutch_message(project, entry, expected):
     terms = project / "data" / "termen.yml"
     text = terms.read_text(encoding="utf-8")
-    n = len(yaml.safe_load(text)) + 1  # the entry below is appended as the last item
+    number = len(yaml.safe_load(text)) + 1  # the number of the entry added below
     terms.write_text(text + "\n" + entry, encoding="utf-8")
+    expected = expected.replace("item N", f"item {number}")
     with pytest.raises(termen.TermsFileError) as error:
         termen.load_terms(project)
     assert "data/termen.yml, regel" in str(error.value) and expected.format(n=n) in str(error.value)
 
 
-def test_command_line_exit_code(project):
-    ok = subprocess.run([sys.executable, str(ROOT / "tools" / "termen.py"), str(project)], capture_output=True, text=True)
+def test_command_line_counts_and_exit_code(project, tmp_path):
+    tool = [sys.executable, str(ROOT / "tools" / "termen.py")]
+    ok = subprocess.run(tool + [str(project)], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout
-    insert(project / "docs" / "index.md", "# Circulair aankopen in de zorg\n", "\nGerefurbisht materiaal.\n")
-    bad = subprocess.run([sys.executable, str(ROOT / "tools" / "termen.py"), str(project)], capture_output=True, text=True)
+    files, terms = len(termen.site_files(project)), len(termen.load_terms(project))
+    assert f"Woordkeuze in orde: {files} bestanden gelezen, {terms} regels uit data/termen.yml." in ok.stdout
+    term = a_term(project)
+    page, rel, heading = a_page(project)
+    line = insert(page, heading, f"\n{term.niet[0]} materiaal.\n") + 1
+    bad = subprocess.run(tool + [str(project)], capture_output=True, text=True)
     assert bad.returncode == 1
-    assert "docs/index.md, regel 7: 'Gerefurbisht' -> schrijf 'opknappen (opgeknapt)'" in bad.stdout
+    assert f"{rel}, regel {line}: '{term.niet[0]}' -> schrijf '{term.voorkeur}'" in bad.stdout, bad.stdout
+    # A folder without the list or without text is no pass: nothing was checked.
+    empty = subprocess.run(tool + [str(tmp_path / "leeg")], capture_output=True, text=True)
+    assert empty.returncode == 1 and "data/termen.yml ontbreekt" in empty.stdout and "Traceback" not in empty.stderr
+    (tmp_path / "alleen-lijst" / "data").mkdir(parents=True)
+    shutil.copy(project / "data" / "termen.yml", tmp_path / "alleen-lijst" / "data" / "termen.yml")
+    nothing = subprocess.run(tool + [str(tmp_path / "alleen-lijst")], capture_output=True, text=True)
+    assert nothing.returncode == 1 and "Woordkeuze niet gecontroleerd: 0 bestanden" in nothing.stdout, nothing.stdout
 
 
 def test_every_entry_catches_each_of_its_forms(project):
     """Plant every banned form of every entry on a page: each one is reported, under its own entry."""
     terms = termen.load_terms(project)
-    page = project / "docs" / "index.md"
+    page, rel, heading = a_page(project)
     planted = [(term.voorkeur, form) for term in terms for form in term.niet]
-    insert(page, "# Circulair aankopen in de zorg\n", "\n" + "\n\n".join(f"Hier staat {form} in een zin."
+    insert(page, heading, "\n" + "\n\n".join(f"Hier staat {form} in een zin."
                                                                         for _, form in planted) + "\n")
-    found = {(f.term.voorkeur, " ".join(f.found.split())) for f in termen.check(project) if f.file == "docs/index.md"}
+    found = {(f.term.voorkeur, " ".join(f.found.split())) for f in termen.check(project) if f.file == rel}
     assert len(planted) >= 40
     assert set(planted) <= found, sorted(set(planted) - found)
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, checked, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import urls  # noqa: E402  (tools/urls.py)
@@ -19,7 +19,9 @@ import urls  # noqa: E402  (tools/urls.py)
 def test_no_published_page_disappeared(site):
     listed = urls.listed_pages()
     assert len(listed) > 30 and "index.html" in listed
-    found = urls.problems(listed, urls.built_pages(site))
+    built = urls.built_pages(site)
+    found = urls.problems(listed, built)
+    checked(f"adressenlijst: {len(listed)} gepubliceerde adressen nagekeken tegen {len(built)} in de build")
     assert not found, "\n".join(found)
 
 
@@ -54,10 +56,16 @@ def test_make_urls_fails_on_a_vanished_page_and_keeps_it_listed(tmp_path, monkey
     monkeypatch.setattr(urls.add, "__defaults__", (listed,))
     monkeypatch.setattr(urls.listed_pages, "__defaults__", (listed,))
     assert urls.main(["check", str(site)]) == 1
-    assert "weg.html is gepubliceerd maar ontbreekt" in capsys.readouterr().err
+    out = capsys.readouterr()
+    assert "weg.html is gepubliceerd maar ontbreekt" in out.err
+    assert "Adressen: 2 gepubliceerde adressen nagekeken tegen 1 in de build; 1 ontbreken." in out.out
     assert urls.main(["add", str(site)]) == 0  # part of `make build`: a warning, the tests fail on it
     assert "WAARSCHUWING: weg.html" in capsys.readouterr().err
     assert "weg.html" in urls.listed_pages(listed)
+    # An empty list checks nothing: that is a failure, not a pass.
+    listed.write_text(urls.HEADER, encoding="utf-8")
+    assert urls.main(["check", str(site)]) == 1
+    assert "is leeg of ontbreekt: er is niets na te kijken" in capsys.readouterr().err
 
 
 @pytest.fixture

@@ -145,3 +145,30 @@ def test_the_pull_request_workflow_runs_the_check_with_the_current_description()
     assert step["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
     assert re.search(r'gh pr view "\$PR_NUMBER" .*--json body', step["run"])
     assert '--base "$BASE_SHA" --head "$HEAD_SHA" --body-file' in step["run"]
+
+
+def test_it_says_what_it_compared(repo):
+    change(repo, "docs/over.md", "Nog een zin.\n")
+    change(repo, "tools/x.py", "print(3)\n")
+    change(repo, "data/wijzigingen.yml", NOTE.format(id="over-aangevuld"))
+    proc = run(repo)
+    assert proc.returncode == 0, proc.stdout
+    assert ("Vergeleken: 3 commit(s), 3 gewijzigd(e) bestand(en), waarvan 1 inhoud; 1 wijzigingsnota('s) in main, "
+            "2 in voorstel.") in proc.stdout
+
+
+def test_nothing_to_compare_is_an_error_not_a_pass(repo):
+    """No commit between base and head (a wrong base, a shallow checkout): the check saw nothing."""
+    proc = run(repo)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Tussen main en voorstel ligt geen enkele commit: er is niets te controleren" in proc.stderr
+
+
+def test_notes_it_cannot_read_are_an_error_not_a_pass(repo):
+    """Notes written so that the check finds no id would make every note look new, or none."""
+    change(repo, "docs/over.md", "Nog een zin.\n")
+    text = (repo / "data" / "wijzigingen.yml").read_text(encoding="utf-8").replace("- id: eerste", "-   \"id\": eerste")
+    change(repo, "data/wijzigingen.yml", text + NOTE.format(id="nieuw").replace("- id:", "-  'id':"), append=False)
+    proc = run(repo)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "geen enkele regel '- id: ...'" in proc.stderr

@@ -2,6 +2,8 @@
 
 Usage: python tools/copycheck.py SEED_FILE PATH... (files or folders; .md .yml .html .txt)
 Exit 1 and list the runs when any is found. The site's text must be our own words.
+It prints how many files and words it compared; no file, or a guide without words, is exit 2:
+a check that read nothing found nothing.
 
 Names and titles are not prose: a step is called "Dialoog met de markt" in the guide and on the
 site. The allow-list tests/bron/namen.yml holds them; each occurrence in the checked text counts
@@ -75,9 +77,15 @@ def shared_runs(seed_text: str, text: str, n: int = RUN, names: list[list[str]] 
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) < 2 or not Path(argv[0]).is_file():
+        print(__doc__, file=sys.stderr)
+        return 2
     seed = Path(argv[0]).read_text(encoding="utf-8")
+    if len(words(seed)) < RUN:
+        print(f"{argv[0]}: de leidraad bevat geen tekst; er valt niets te vergelijken.", file=sys.stderr)
+        return 2
     names = load_names()
-    hits = 0
+    hits = checked = compared = 0
     for arg in argv[1:]:
         root = Path(arg)
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in {".md", ".yml", ".yaml", ".html", ".txt"})
@@ -85,9 +93,17 @@ def main(argv: list[str]) -> int:
             text = f.read_text(encoding="utf-8", errors="replace")
             if f.suffix == ".html":
                 text = html_text(text)
+            checked += 1
+            compared += len(words(text))
             for run in shared_runs(seed, text, names=names):
                 hits += 1
                 print(f"{f}: \"{run}\"")
+    print(f"Kopiecontrole: {checked} bestand(en), {compared} woorden vergeleken met de {len(words(seed))} woorden "
+          f"van de leidraad.")
+    if not checked or not compared:
+        print(f"Geen tekst gevonden in {', '.join(argv[1:])}: geef bestanden of mappen met .md, .yml, .html of .txt.",
+              file=sys.stderr)
+        return 2
     if hits:
         print(f"{hits} reeks(en) van {RUN} of meer woorden uit de leidraad: herschrijf ze in eigen woorden. "
               f"Is het een naam of titel (van een stap, norm, organisatie of hulpbron)? Zet ze dan in "

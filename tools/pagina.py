@@ -14,8 +14,9 @@ tests pass afterwards:
 - every link to it in docs/ (relative to each page, the moved page's own links too) and in data/
   (written from docs/, or as kind:id);
 - a line in `redirect_maps` from the old address to the new page (mkdocs.yml), and older
-  redirects that pointed at the old page now point at the new one;
-- the pages named in tests/guide_facts.yml and tests/search_queries.yml.
+  redirects that pointed at the old page now point at the new one.
+
+The tests need no change: they name entries and titles, not addresses (tests/targets.py).
 
 `make` then builds the site, which adds the new address to tests/published-urls.txt; the old
 address stays listed, served by its redirect. Nothing is written when a check fails, and the
@@ -34,14 +35,13 @@ sys.path.insert(0, str(ROOT))
 
 from macros.catalog import load  # noqa: E402
 from macros.errors import DataError  # noqa: E402
-from macros.wijzigingen import load as load_changelog, page_titles  # noqa: E402
+from macros.wijzigingen import NOTES_PAGE, load as load_changelog, page_titles  # noqa: E402
 from macros.model import ID_RE, KINDS, Strategie, ref_fields  # noqa: E402
 from macros.yamlfile import read as read_yaml  # noqa: E402
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data"
 CONFIG = ROOT / "mkdocs.yml"
-TEST_LISTS = [ROOT / "tests" / "guide_facts.yml", ROOT / "tests" / "search_queries.yml"]
 URL_LIST = ROOT / "tests" / "published-urls.txt"
 
 # Pages the site's code or templates name: moving them needs a developer.
@@ -49,6 +49,7 @@ SECTION_INDEXES = {"stappen/index.md", "ambities/index.md", "valkuilen/index.md"
 FIXED = {"index.md": "de startpagina",
          "hulpmiddelen/aankoopwijzer.md": "de aankoopwijzer linkt naar zichzelf (macros/templates/aankoopwijzer.md.j2)",
          "downloads.md": "andere pagina's linken ernaar via config.site_url",
+         NOTES_PAGE: "de feed, de PDF en de wijzigingsnota's linken ernaar (macros/wijzigingen.py)",
          **{k.page: f"de {k.label.lower()} uit data/ staan op deze pagina (macros/model.py)"
             for k in KINDS.values() if "{" not in k.page},
          **{p: "de pagina's uit data/ komen in het menu onder deze pagina (overrides/hooks/datapages.py)"
@@ -353,7 +354,7 @@ def retarget_notes(change: Change, old: str, new: str) -> None:
 
 
 def _follow_everywhere(change: Change, old: str, new: str, drop_anchor: bool) -> None:
-    """Links in docs/ and data/, mkdocs.yml and the tests' page lists: from `old` to `new`."""
+    """Links in docs/ and data/: from `old` to `new`."""
     for src in doc_pages():
         path = DOCS / src
         if path in change.removed:
@@ -368,10 +369,6 @@ def _follow_everywhere(change: Change, old: str, new: str, drop_anchor: bool) ->
         updated = re.sub(pattern, lambda m: m.group(1) + new, text)
         if updated != text:
             change.set(path, updated)
-    for path in TEST_LISTS:
-        if path.exists():
-            text = change.text(path)
-            change.set(path, re.sub(r"(?<=pagina: )" + re.escape(html_of(old)) + r"(?=[,}\s])", html_of(new), text))
 
 
 def verplaats(van: str, naar: str) -> Change:
@@ -470,12 +467,6 @@ def verwijder(pagina: str, vervang: str) -> Change:
     config = config_replace(change.text(CONFIG), pagina, None)
     config = _token_re(pagina).sub(vervang, config)  # older redirects to the removed page
     change.set(CONFIG, add_redirect(config, pagina, vervang))
-    facts = [p for p in TEST_LISTS if p.exists() and f"pagina: {html_of(vervang)}" in change.text(p)
-             and f"pagina: {html_of(pagina)}" in p.read_text(encoding="utf-8")]
-    if facts:
-        change.notes.append(f"Let op: {', '.join(p.relative_to(ROOT).as_posix() for p in facts)} verwacht(en) op "
-                            f"{html_of(pagina)} tekst die nu op {html_of(vervang)} moet staan. Zet die tekst daar, "
-                            "anders meldt `make test` welke feiten of zoekvragen ontbreken.")
     change.notes.append(f"Doorverwijzing: {html_of(pagina)} leidt nu naar {html_of(vervang)}.")
     return change
 

@@ -5,8 +5,8 @@ collections (schemas/open-data/<collection>.schema.json, read by the build: macr
     python tools/schemas.py --check   # exit 1 when a committed schema is stale
 
 The schemas are generated from the same pydantic models that validate the build
-(macros/schema.py), so editors in VS Code see exactly the rules the build applies.
-Each data file points at its schema in its first line:
+(macros/schema.py), and the terminology list's from the rules of tools/termen.py, so editors in
+VS Code see exactly the rules the checks apply. Each data file points at its schema in its first line:
     # yaml-language-server: $schema=../schemas/<file>.schema.json
 """
 from __future__ import annotations
@@ -21,12 +21,15 @@ sys.path.insert(0, str(ROOT))
 from macros.opendata_model import schemas as open_data_schemas  # noqa: E402
 from macros.schema import all_schemas  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tools"))
+import termen  # noqa: E402  (tools/termen.py: the terminology list's own rules)
+
 SCHEMA_DIR = ROOT / "schemas"
 
 
 def rendered() -> dict[str, str]:
     """File name (open-data/<name> for the open data's collections) -> exact text the committed file must have."""
-    schemas = {**all_schemas(), **open_data_schemas()}
+    schemas = {**all_schemas(), "termen.schema.json": termen.json_schema(), **open_data_schemas()}
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
 
 

@@ -75,6 +75,41 @@ class Finding:
                 f"{' '.join(self.term.waarom.split())} (woordkeuze: {TERMS_FILE}, regel {self.term.line})")
 
 
+# The fields of an entry, with what an editor sees for each in VS Code (schemas/termen.schema.json).
+FIELDS = {
+    "voorkeur": "Het woord dat we gebruiken, zoals het op de site staat.",
+    "niet": "De schrijfwijzen die we niet gebruiken, bv. [Quick scan, Quick-scan]. Hoofdletters tellen niet mee, "
+            "tenzij hoofdlettergevoelig: true; alleen hele woorden tellen.",
+    "waarom": "Korte uitleg waarom we dit woord kiezen; ze staat ook in de melding van de controle.",
+    "behalve": "(Mag weg.) Bestanden waar een woord uit 'niet' wel mag, bv. [data/regels.yml], met de reden in commentaar.",
+    "hoofdlettergevoelig": "(Mag weg.) true als hoofdletters meetellen; anders false.",
+}
+REQUIRED = ("voorkeur", "niet", "waarom")
+
+
+def json_schema() -> dict:
+    """JSON Schema of data/termen.yml, for editors (tools/schemas.py writes it): the rules of load_terms."""
+    words = {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}}
+    properties = {
+        "voorkeur": {"type": "string", "minLength": 1, "pattern": r"\S"},
+        "niet": {**words, "minItems": 1},
+        "waarom": {"type": "string", "minLength": 1, "pattern": r"\S"},
+        "behalve": {"type": "array", "items": {"type": "string"}},
+        "hoofdlettergevoelig": {"type": "boolean"},
+    }
+    for name, prop in properties.items():
+        prop["title"] = name.capitalize()
+        prop["description"] = FIELDS[name]
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": f"Woordkeuze ({TERMS_FILE})",
+        "description": "Een lijst van woorden: elk item begint met '- voorkeur: ...'.",
+        "type": "array",
+        "items": {"type": "object", "title": "Term", "properties": properties, "required": list(REQUIRED),
+                  "additionalProperties": False},
+    }
+
+
 class TermsFileError(Exception):
     """data/termen.yml itself is broken: the message says where and how to fix it."""
 
@@ -84,6 +119,9 @@ class TermsFileError(Exception):
 
 def load_terms(root: Path = ROOT) -> list[Term]:
     path = root / TERMS_FILE
+    if not path.is_file():
+        raise TermsFileError(f"{TERMS_FILE} ontbreekt in {root}: de woordkeuze kan niet gecontroleerd worden. "
+                             "Geef de map van het project (met data/ en docs/).")
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -96,7 +134,7 @@ def load_terms(root: Path = ROOT) -> list[Term]:
     if not isinstance(node, yaml.SequenceNode):
         raise TermsFileError(f"{TERMS_FILE}: verwacht een lijst van items die elk beginnen met '- voorkeur:'.")
     terms, problems = [], []
-    allowed = {"voorkeur", "niet", "waarom", "behalve", "hoofdlettergevoelig"}
+    allowed = set(FIELDS)
     for number, item in enumerate(node.value, start=1):
         line = item.start_mark.line + 1
         where = f"{TERMS_FILE}, regel {line}, item {number}"
@@ -179,10 +217,16 @@ def checkable(path: Path, rel: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def check(root: Path = ROOT, terms: list[Term] | None = None) -> list[Finding]:
+    return scan(root, terms)[0]
+
+
+def scan(root: Path = ROOT, terms: list[Term] | None = None) -> tuple[list[Finding], int, int]:
+    """(findings, files read, terms checked): the counts show what the check looked at."""
     terms = load_terms(root) if terms is None else terms
     compiled = [(t, t.pattern()) for t in terms]
     findings = []
-    for path in site_files(root):
+    files = site_files(root)
+    for path in files:
         rel = path.relative_to(root).as_posix()
         text, spans = checkable(path, rel)
         for term, pattern in compiled:
@@ -191,22 +235,27 @@ def check(root: Path = ROOT, terms: list[Term] | None = None) -> list[Finding]:
             for start, end in spans:
                 for match in pattern.finditer(text, start, end):
                     findings.append(Finding(rel, text.count("\n", 0, match.start()) + 1, match.group(0), term))
-    return sorted(findings, key=lambda f: (f.file, f.line, f.found.casefold()))
+    return sorted(findings, key=lambda f: (f.file, f.line, f.found.casefold())), len(files), len(terms)
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]).resolve() if argv else ROOT
     try:
-        findings = check(root)
+        findings, files, terms = scan(root)
     except TermsFileError as exc:
         print(exc)
         return 1
     for f in findings:
         print(f.message())
-    if findings:
-        print(f"{len(findings)} woord(en) die we anders schrijven. De lijst staat in {TERMS_FILE}.")
+    if not files or not terms:
+        print(f"Woordkeuze niet gecontroleerd: {files} bestanden met tekst en {terms} woorden in {TERMS_FILE} gevonden "
+              f"onder {root}. Geef de map van het project (met data/ en docs/).")
         return 1
-    print(f"Woordkeuze in orde ({len(load_terms(root))} regels uit {TERMS_FILE}).")
+    if findings:
+        print(f"{len(findings)} woord(en) die we anders schrijven, in {files} bestanden met {terms} regels. "
+              f"De lijst staat in {TERMS_FILE}.")
+        return 1
+    print(f"Woordkeuze in orde: {files} bestanden gelezen, {terms} regels uit {TERMS_FILE}.")
     return 0
 
 

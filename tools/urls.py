@@ -111,8 +111,15 @@ def main(argv: list[str]) -> int:
         for line in found:
             print("WAARSCHUWING: " + line, file=sys.stderr)
         return 0
+    listed = listed_pages()
+    print(f"Adressen: {len(listed)} gepubliceerde adressen nagekeken tegen {len(built_pages(site))} in de build; "
+          f"{len(found)} ontbreken.")
     for line in found:
         print(line, file=sys.stderr)
+    if not listed:
+        print(f"{LIST.relative_to(ROOT) if LIST.is_relative_to(ROOT) else LIST} is leeg of ontbreekt: er is niets na te kijken. Zet het terug uit git.",
+              file=sys.stderr)
+        return 1
     return 1 if found else 0
 
 

@@ -13,6 +13,10 @@ with "Kleine correctie", as the pull request template has it:
 Run by .github/workflows/pr.yml with the description as the pull request has it now, so
 re-running the check after ticking the box sees the tick. Standard library only: it runs
 before any dependency is installed. Exit 2 on a usage error (git cannot compare the two).
+
+It prints what it compared (commits, changed files, notes before and after). Nothing to
+compare is exit 2, not a pass: no commit between BASE and HEAD (a wrong commit or a shallow
+checkout), or a notes file in which no note can be found.
 """
 from __future__ import annotations
 
@@ -58,15 +62,34 @@ def note_ids(root: Path, rev: str) -> set[str]:
     proc = git(root, "show", f"{rev}:{NOTES}")
     if proc.returncode != 0:
         return set()
-    return set(ID_RE.findall(proc.stdout))
+    ids = set(ID_RE.findall(proc.stdout))
+    if not ids and re.search(r"^-\s", proc.stdout, re.M):
+        raise CheckError(f"{NOTES} in {rev} bevat items, maar geen enkele regel '- id: ...' die deze controle kan lezen. "
+                         "Begint elke nota met '- id: ' aan het begin van de regel?")
+    return ids
+
+
+def commits(root: Path, base: str, head: str) -> int:
+    proc = git(root, "rev-list", "--count", f"{base}..{head}")
+    if proc.returncode != 0:
+        raise CheckError(f"git kan {base} en {head} niet vergelijken: {proc.stderr.strip()}")
+    return int(proc.stdout.strip() or 0)
 
 
 def check(root: Path, base: str, head: str, body: str) -> tuple[bool, str]:
-    """(passed, message in Dutch for the pull request's author)."""
-    content = [f for f in changed_files(root, base, head) if is_content(f)]
+    """(passed, message in Dutch for the pull request's author), after a line with the counts."""
+    count = commits(root, base, head)
+    if count == 0:
+        raise CheckError(f"Tussen {base} en {head} ligt geen enkele commit: er is niets te controleren. Klopt de basis "
+                         "van de pull request, en haalt de checkout de hele geschiedenis op (fetch-depth: 0)?")
+    files = changed_files(root, base, head)
+    content = [f for f in files if is_content(f)]
+    before, after = note_ids(root, base), note_ids(root, head)
+    print(f"Vergeleken: {count} commit(s), {len(files)} gewijzigd(e) bestand(en), waarvan {len(content)} inhoud; "
+          f"{len(before)} wijzigingsnota('s) in {base}, {len(after)} in {head}.")
     if not content:
         return True, "Geen inhoud gewijzigd in data/ of docs/: er is geen wijzigingsnota nodig."
-    added = sorted(note_ids(root, head) - note_ids(root, base))
+    added = sorted(after - before)
     listing = "\n".join(f"  - {f}" for f in content[:20]) + ("\n  - ..." if len(content) > 20 else "")
     if added:
         return True, (f"Inhoud gewijzigd, met {len(added)} nieuwe wijzigingsnota('s) in {NOTES}: "

@@ -37,6 +37,8 @@ def _offline_enabled(config) -> bool:
 @event_priority(100)
 def on_config(config):
     config.extra["edition"] = edition_module.current(Path(config.config_file_path).resolve().parent).as_dict()
+    # The templates ask this (overrides/main.html leaves the feed link out of the bundle).
+    config.extra["offline"] = _offline_enabled(config)
     if _offline_enabled(config):
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM]
