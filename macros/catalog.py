@@ -29,7 +29,7 @@ SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Data text lands on pages at any depth, so the renderer makes it relative to each of them.
 PAGE_LINK_RE = re.compile(r"\]\(\s*(?![A-Za-z][A-Za-z0-9+.-]*:)(?!#)([^)\s>#]+\.md)(#[^)\s>]*)?")
 WEB_SCHEMES = {"http", "https", "mailto"}
-NEUTER = {"thema", "begrip", "voorbeeld"}
+NEUTER = {"thema", "begrip", "voorbeeld", "criterium"}
 # Prefixes editors type for a kind (the plural, the word readers see): macros/safety.py.
 
 
@@ -414,8 +414,7 @@ def _group_files(data_dir: Path, kind: Kind, catalog: Catalog, problems: list[Pr
 
 
 def _check_criteria(catalog: Catalog, problems: list[Problem], failed: set) -> None:
-    """What the model alone cannot see: labels are labels, a criterion's anchor is free on its page,
-    the model clauses have their page."""
+    """What the model alone cannot see: labels are labels, a criterion's anchor is free on its page."""
     for theme in catalog.all("thema"):
         for position, ref in enumerate(theme.entry.labels):
             resource = catalog.items.get(("bron", ref))
@@ -424,18 +423,11 @@ def _check_criteria(catalog: Catalog, problems: list[Problem], failed: set) -> N
                                         "Zet bij 'labels' alleen hulpbronnen met 'soort: label' uit data/bronnen.yml; een "
                                         "andere hulpbron koppel je met 'themas:' bij de hulpbron zelf.",
                                         line=theme.line_of("labels", position), entry=f"'{theme.id}'", field="labels"))
-    general = []
     for item in catalog.all("criterium"):
-        if item.group == ALGEMEEN:
-            general.append(item)
-        elif item.id in PRODUCT_GROUP_ANCHORS:
+        if item.group != ALGEMEEN and item.id in PRODUCT_GROUP_ANCHORS:
             problems.append(Problem(item.file, f"de id '{item.id}' is ook de naam van een onderdeel van de pagina van de "
                                     "productgroep (het anker #" + item.id + "). Kies een id die zegt waarover het criterium "
                                     f"gaat, bv. '{item.group}-{item.id}'.", line=item.line, entry=f"'{item.id}'", field="id"))
-    if general and catalog.doc_pages is not None and GENERAL_CRITERIA_PAGE not in catalog.doc_pages:
-        problems.append(Problem(general[0].file, f"de pagina docs/{GENERAL_CRITERIA_PAGE} ontbreekt. Daar staan de "
-                                "clausules voor elke productgroep: zet de pagina terug (ze roept de macro "
-                                "modelclausules() op)."))
 
 
 def _check_order(catalog: Catalog, problems: list[Problem]) -> None:
