@@ -69,6 +69,28 @@ def test_renaming_a_step_updates_every_list_that_names_it(project):
     check = macros_check(project)
     assert check.returncode == 0, check.stderr  # every reference followed, or the check would name it
     assert "(stap:evaluatie)" in text(project, "docs/inleiding/aan-de-slag.md")
+    # Criteria name their steps too (data/criteria/).
+    assert "evaluatie" in text(project, "data/criteria/textiel.yml")
+
+
+def test_renaming_a_product_group_takes_its_criteria_file_along(project):
+    """A product group's criteria live in data/criteria/<its id>.yml: the file follows a new id."""
+    criteria = project / "data" / "criteria" / "textiel.yml"
+    assert criteria.is_file()
+    before = criteria.read_text(encoding="utf-8")
+    proc = pagina(project, "verplaats", "themas/textiel.md", "themas/linnen.md")
+    assert proc.returncode == 0, proc.stderr
+    assert not criteria.exists() and text(project, "data/criteria/linnen.yml") == before
+    check = macros_check(project)
+    assert check.returncode == 0, check.stderr
+
+
+def test_removing_a_product_group_with_criteria_is_refused(project):
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+    proc = pagina(project, "verwijder", "themas/meubilair.md", "themas/index.md")
+    assert proc.returncode == 1, proc.stderr
+    assert "een productgroep met criteria in data/criteria/meubilair.yml" in proc.stderr, proc.stderr
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
 
 
 def test_removing_a_pitfall_points_its_links_at_the_replacement(project):
