@@ -52,6 +52,12 @@ def slot(html_text: str, block: bool = False) -> str:
     return f"{SLOT}{'b' if block else 'i'}{len(_slots) - 1}{SLOT}"
 
 
+def as_slot(html_text: str, block: bool = False) -> str:
+    """HTML for a page's Markdown: a slot, or the HTML itself for the plain Material yardstick
+    (tools/plain_material.py sets HTML_SLOTS to False), which then reads it as raw HTML."""
+    return slot(html_text, block) if HTML_SLOTS else html_text
+
+
 def clear_slots() -> None:
     _slots.clear()
 
@@ -300,13 +306,13 @@ class Renderer:
             for group, members in criteria_by_group(items):
                 label = a(group) if group else f'<a href="{html.escape(html_href(GENERAL_CRITERIA_PAGE, from_page))}">Voor elke productgroep</a>'
                 rows.append(f"<li>{label}: " + ", ".join(a(i) for i in members) + "</li>\n")
-            return slot(f'<ul class="criteria-per-groep">\n{"".join(rows)}</ul>', block=True)
+            return as_slot(f'<ul class="criteria-per-groep">\n{"".join(rows)}</ul>', block=True)
 
         def criterium_meta(item: Item) -> str:
             """Level and type of a criterion, as a slot: the level as a visible badge."""
             e = item.entry
-            return slot(f'<span class="niveau niveau--{e.niveau}">Niveau: {NIVEAU_LABELS[e.niveau]}</span> '
-                        f'<span class="criteriumsoort">{CRITERIUM_SOORT_LABELS[e.soort]}</span>')
+            return as_slot(f'<span class="niveau niveau--{e.niveau}">Niveau: {NIVEAU_LABELS[e.niveau]}</span> '
+                           f'<span class="criteriumsoort">{CRITERIUM_SOORT_LABELS[e.soort]}</span>')
 
         def criterium_source(item: Item) -> str:
             """"Bron: <set>, nummer <n> · versie <v> van <date>", as a slot."""
@@ -314,8 +320,8 @@ class Renderer:
             source = catalog.get("bron", e.bron)
             own = html.escape(e.bronlink or source.entry.url, quote=True)
             day = e.datum
-            return slot(f"<strong>Bron:</strong> {a(source)}, <a href=\"{own}\">nummer {text(e.bronnummer)}</a> · versie "
-                        f'{e.versie} van <time datetime="{day.isoformat()}">{datum_nl(day)}</time>')
+            return as_slot(f"<strong>Bron:</strong> {a(source)}, <a href=\"{own}\">nummer {text(e.bronnummer)}</a> · versie "
+                           f'{e.versie} van <time datetime="{day.isoformat()}">{datum_nl(day)}</time>')
 
         def clause(markdown: str) -> str:
             return md(mark_placeholders(markdown))
