@@ -48,6 +48,11 @@ def define_env(env) -> None:
         env.macro(listing(name, kind), name)
 
     @env.macro
+    def modelclausules() -> str:
+        """De clausules voor elke productgroep (data/criteria/algemeen.yml), per soort."""
+        return renderer().general_criteria(env.page.file.src_uri)
+
+    @env.macro
     def aantal(kind: str) -> int:
         """Number of entries of a kind, e.g. {{ aantal('bron') }}."""
         return len(renderer().catalog.all(kind))

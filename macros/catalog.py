@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from . import linkcontrole, safety, yamlfile
 from .errors import DataError, Problem
-from .model import KINDS, RETIRED_FIELDS, Ambitie, Entry, Strategie, ascii_id, ref_fields
+from .model import (ALGEMEEN, CRITERIUM_SOORTEN, GENERAL_CRITERIA_PAGE, KINDS, NIVEAUS, PRODUCT_GROUP_ANCHORS,
+                    RETIRED_FIELDS, Ambitie, Entry, Kind, Strategie, ascii_id, ref_fields)
 
 # "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
 INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")
@@ -28,7 +29,7 @@ SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Data text lands on pages at any depth, so the renderer makes it relative to each of them.
 PAGE_LINK_RE = re.compile(r"\]\(\s*(?![A-Za-z][A-Za-z0-9+.-]*:)(?!#)([^)\s>#]+\.md)(#[^)\s>]*)?")
 WEB_SCHEMES = {"http", "https", "mailto"}
-NEUTER = {"thema", "begrip", "voorbeeld"}
+NEUTER = {"thema", "begrip", "voorbeeld", "criterium"}
 # Prefixes editors type for a kind (the plural, the word readers see): macros/safety.py.
 
 
@@ -43,6 +44,7 @@ class Item:
     parent: Optional["Item"] = None  # the ambition of a strategy
     path: tuple = ()  # where the entry sits in its file: (3,) or (1, "strategieen", 2)
     lines: dict = field(default_factory=dict, repr=False, compare=False)  # the file's index path -> line
+    group: Optional[str] = None  # a criterion's product group: its file's name (a theme id, or 'algemeen')
 
     def line_of(self, field_name: str, element: Optional[int] = None) -> int:
         """The line of one of the entry's fields (or of one element of a list field), for messages."""
@@ -69,8 +71,10 @@ class Item:
 
     @property
     def page(self) -> str:
+        if self.kind == "criterium" and self.group == ALGEMEEN:
+            return GENERAL_CRITERIA_PAGE
         pattern = KINDS[self.kind].page
-        return pattern.format(id=self.id, ambitie=self.parent.id if self.parent else "")
+        return pattern.format(id=self.id, ambitie=self.parent.id if self.parent else "", groep=self.group or "")
 
     @property
     def has_page(self) -> bool:
@@ -94,6 +98,9 @@ class Item:
             return (self.parent.entry.letter, self.parent.entry.strategieen.index(e))
         if self.kind == "regel":  # in the order of data/regels.yml: from who is bound to what it means for care
             return (self.line,)
+        if self.kind == "criterium":  # per product group, then in the order a bestek is built, then by level
+            group = self.parent.title.casefold() if self.parent else ""
+            return (group, CRITERIUM_SOORTEN.index(e.soort), NIVEAUS.index(e.niveau), self.line)
         return (self.title.casefold(),)
 
 
@@ -281,27 +288,26 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
     def add(item: Item, where: str) -> None:
         other = first_seen.get(item.key)
         if other:
-            problems.append(Problem(item.file, f"de id '{item.id}' is al gebruikt (regel {other.line}). "
+            elsewhere = f"in {other.file}, " if other.file != item.file else ""
+            problems.append(Problem(item.file, f"de id '{item.id}' is al gebruikt ({elsewhere}regel {other.line}). "
                                     "Elke id moet uniek zijn: kies een andere.", line=item.line, entry=where, field="id"))
             return
         first_seen[item.key] = item
         catalog.items[item.key] = item
 
-    for kind in KINDS.values():
-        if kind.file is None:
-            continue
-        rel = f"{data_dir.name}/{kind.file}"
-        raw, lines = _read_yaml(data_dir / kind.file, rel, problems, catalog.sources)
+    def read_entries(kind: Kind, path: Path, rel: str, group: Optional[str] = None) -> None:
+        raw, lines = _read_yaml(path, rel, problems, catalog.sources)
         if raw is None and not lines:
-            if (data_dir / kind.file).exists() and not any(p.file == rel for p in problems):
+            if path.exists() and not any(p.file == rel for p in problems):
                 raw = []  # an empty file holds no entries yet
             else:
-                failed.add(kind.name)
-                continue
+                failed.add(kind.name if group is None else (kind.name, "*" + rel))
+                return
         if not isinstance(raw, list):
             problems.append(Problem(rel, "het bestand moet een lijst van items zijn: elk item begint met '- id: ...'.", line=1))
-            failed.add(kind.name)
-            continue
+            failed.add(kind.name if group is None else (kind.name, "*" + rel))
+            return
+        parent = catalog.items.get(("thema", group)) if group and group != ALGEMEEN else None
         for index, entry in enumerate(raw):
             if isinstance(entry, yamlfile.Broken):  # its syntax error is reported already
                 failed.add((kind.name, entry.id))
@@ -320,7 +326,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
                                             entry=where, field=_field_path(field_loc) or None))
                 failed.update(_raw_keys(kind.name, entry))
                 continue
-            item = Item(kind.name, model, rel, line, path=(index,), lines=lines)
+            item = Item(kind.name, model, rel, line, parent=parent, path=(index,), lines=lines, group=group)
             add(item, label)
             if isinstance(model, Ambitie):
                 for s_index, strat in enumerate(model.strategieen):
@@ -328,9 +334,19 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
                     add(Item("strategie", strat, rel, s_line, parent=item, path=(index, "strategieen", s_index), lines=lines),
                         f"{label}, strategie '{strat.id}'")
 
+    for kind in KINDS.values():
+        if kind.file is not None:
+            read_entries(kind, data_dir / kind.file, f"{data_dir.name}/{kind.file}")
+    # One file per product group (the themes are known by now): data/criteria/<thema-id>.yml.
+    for kind in KINDS.values():
+        if kind.folder is not None:
+            for path, group in _group_files(data_dir, kind, catalog, problems, failed):
+                read_entries(kind, path, f"{data_dir.name}/{kind.folder}/{path.name}", group)
+
     catalog.link_checked = linkcontrole.read(data_dir, problems)
     _check_order(catalog, problems)
     _resolve(catalog, problems, failed)
+    _check_criteria(catalog, problems, failed)
     if problems:
         raise DataError(problems)
     return catalog
@@ -342,8 +358,10 @@ _cache: dict = {}
 def load_cached(data_dir: Path | str) -> Catalog:
     """`load`, reused while no data file changed (the hook and the macros both ask for it)."""
     data_dir = Path(data_dir).resolve()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                         for p in [*data_dir.glob("*.yml"), *data_dir.glob("*.json")]))
+    folders = [k.folder for k in KINDS.values() if k.folder]
+    stamp = tuple(sorted((p.relative_to(data_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                         for p in [*data_dir.glob("*.yml"), *data_dir.glob("*.json"),
+                                   *(f for name in folders for f in data_dir.glob(f"{name}/*"))]))
     docs = data_dir.parent / "docs"  # data links to pages are checked against the pages there
     stamp += tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))) if docs.is_dir() else ()
     hit = _cache.get(data_dir)
@@ -352,6 +370,64 @@ def load_cached(data_dir: Path | str) -> Catalog:
     catalog = load(data_dir)
     _cache[data_dir] = (stamp, catalog)
     return catalog
+
+
+def _group_files(data_dir: Path, kind: Kind, catalog: Catalog, problems: list[Problem], failed: set):
+    """(path, product group) of every file in a kind's folder (data/criteria/); a file whose name is no
+    theme id, or that is no .yml file, is reported (an editor's file is never silently left out)."""
+    folder = data_dir / kind.folder
+    if not folder.exists():
+        return []
+    rel_folder = f"{data_dir.name}/{kind.folder}"
+    if not folder.is_dir():
+        problems.append(Problem(rel_folder, f"moet een map zijn met een bestand per productgroep, zoals "
+                                            f"{rel_folder}/textiel.yml. Verwijder dit bestand en maak de map."))
+        failed.add(kind.name)
+        return []
+    themes = [i.id for i in catalog.items.values() if i.kind == "thema"]
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue  # editors' and systems' hidden files (.DS_Store)
+        rel = f"{rel_folder}/{path.name}"
+        if not path.is_file() or path.suffix != ".yml":
+            proposal = f"'{path.stem}.yml'" if path.is_file() else f"'{path.name}.yml'"
+            problems.append(Problem(rel, f"in {rel_folder}/ horen alleen .yml-bestanden, één per productgroep. "
+                                         f"Hernoem het tot {proposal}, of haal het weg uit de map."))
+            failed.add(kind.name)
+            continue
+        group = path.stem
+        if group == ALGEMEEN or ("thema", group) in catalog.items:
+            out.append((path, group))
+            continue
+        failed.add(kind.name)  # its criteria are not read: references to them are not reported again
+        if "thema" in failed or ("thema", group) in failed:
+            continue  # the theme itself has a problem, reported already
+        guess = difflib.get_close_matches(group, themes, n=1, cutoff=0.6)
+        hint = f" Bedoelde je '{guess[0]}.yml'?" if guess else ""
+        problems.append(Problem(rel, f"er bestaat geen productgroep met id '{group}'.{hint} De naam van een bestand in "
+                                     f"{rel_folder}/ is de id van een productgroep (thema) in {data_dir.name}/themas.yml: "
+                                     f"hernoem het bestand naar een bestaande id, of voeg eerst een productgroep met id "
+                                     f"'{ascii_id(group) or group}' toe aan {data_dir.name}/themas.yml. Clausules die bij "
+                                     f"elke productgroep passen, horen in {rel_folder}/{ALGEMEEN}.yml.", line=1))
+    return out
+
+
+def _check_criteria(catalog: Catalog, problems: list[Problem], failed: set) -> None:
+    """What the model alone cannot see: labels are labels, a criterion's anchor is free on its page."""
+    for theme in catalog.all("thema"):
+        for position, ref in enumerate(theme.entry.labels):
+            resource = catalog.items.get(("bron", ref))
+            if resource is not None and resource.entry.soort != "label":
+                problems.append(Problem(theme.file, f"'{ref}' is een hulpbron van soort '{resource.entry.soort}', geen label. "
+                                        "Zet bij 'labels' alleen hulpbronnen met 'soort: label' uit data/bronnen.yml; een "
+                                        "andere hulpbron koppel je met 'themas:' bij de hulpbron zelf.",
+                                        line=theme.line_of("labels", position), entry=f"'{theme.id}'", field="labels"))
+    for item in catalog.all("criterium"):
+        if item.group != ALGEMEEN and item.id in PRODUCT_GROUP_ANCHORS:
+            problems.append(Problem(item.file, f"de id '{item.id}' is ook de naam van een onderdeel van de pagina van de "
+                                    "productgroep (het anker #" + item.id + "). Kies een id die zegt waarover het criterium "
+                                    f"gaat, bv. '{item.group}-{item.id}'.", line=item.line, entry=f"'{item.id}'", field="id"))
 
 
 def _check_order(catalog: Catalog, problems: list[Problem]) -> None:
@@ -400,7 +476,8 @@ def _resolve(catalog: Catalog, problems: list[Problem], failed: set) -> None:
         number = f" (nr. {item.path[0] + 1})" if item.path else ""
         where = f"'{item.id}'{number}" if item.kind != "strategie" else f"'{item.parent.id}'{number}, strategie '{item.id}'"
         for field_name, kind in ref_fields(type(entry)).items():
-            for position, ref in enumerate(getattr(entry, field_name)):
+            value = getattr(entry, field_name)
+            for position, ref in ([(None, value)] if isinstance(value, str) else enumerate(value)):
                 if (kind, ref) in catalog.items:
                     _link(catalog, item, (kind, ref))
                 elif not known((kind, ref)):
@@ -414,7 +491,7 @@ def _resolve(catalog: Catalog, problems: list[Problem], failed: set) -> None:
                         line = _line_with(catalog, item, field_name, position, "(" + target)
                         problems.append(Problem(item.file, "in een link: " + message, line=line, entry=where,
                                                 field=field_name))
-        # A strategy belongs to its ambition: that relation needs no declaration.
+        # A strategy belongs to its ambition, a criterion to its product group: that relation needs no declaration.
         if item.parent:
             _link(catalog, item, item.parent.key)
 
@@ -498,6 +575,6 @@ def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
         hint = f" Controleer de schrijfwijze, of voeg eerst een {kind} met id '{ref}' toe."
     else:
         hint = f" Er bestaat nog geen enkel{'' if kind in NEUTER else 'e'} {kind}."
-    source = KINDS[kind].file or "ambities.yml (onder strategieen)"
+    source = KINDS[kind].source
     adjective = "onbekend" if kind in NEUTER else "onbekende"  # het thema, het begrip, het voorbeeld
     return f"{adjective} {kind} '{ref}'.{hint} Geldige ids staan in data/{source}."

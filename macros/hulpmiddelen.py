@@ -126,7 +126,7 @@ def afvinklijsten(renderer: Renderer, page: str) -> str:
 def open_data(renderer: Renderer, page: str, edition: dict) -> str:
     catalog = renderer.catalog
     collections = [{"kind": k, "naam": opendata.COLLECTIONS[k], "label": KINDS[k].label,
-                    "aantal": len(catalog.all(k)), "velden": opendata.field_rows(k)} for k in KINDS]
+                    "aantal": len(catalog.all(k)), "velden": opendata.field_rows(k)} for k in opendata.OPEN_KINDS]
     return renderer.render("open_data.md.j2", page, collections=collections, edition=edition,
                            licence=opendata.LICENCE, cell=_cell,
                            file=lambda name: href(f"{opendata.FOLDER}/{name}", page))

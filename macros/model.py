@@ -49,6 +49,8 @@ def _check_id(value: str) -> str:
 # Lengths far above anything the guide needs, so a pasted document or a runaway value is caught
 # with a message instead of ending up on every page that shows the entry.
 MAX_ID, MAX_TITLE, MAX_TEXT, MAX_MARKDOWN, MAX_URL = 60, 200, 1_000, 5_000, 2_000
+# Search words of a product group: each lands on its page.
+MAX_ALIASES = 40
 
 
 def _max_length(limit: int, tip: str):
@@ -357,9 +359,119 @@ class Begrip(Entry):
 class Thema(Entry):
     """Een thema of productgroep (wordt een tag en een eigen pagina)."""
 
-    model_config = ConfigDict(title="Thema")
+    model_config = ConfigDict(title="Productgroep")
     naam: Title = Field(description="Naam van het thema of de productgroep.")
     beschrijving: Markdown = Field(description="Wat onder dit thema valt.")
+    aliassen: list[Term] = Field(
+        default_factory=list, max_length=MAX_ALIASES,
+        description="Woorden waarmee aankopers naar deze productgroep zoeken (bv. matras, matrassen, bed). Ze komen "
+                    "op de pagina van de productgroep, zodat de zoekfunctie de pagina ermee vindt.")
+    zwaartepunten: Optional[Markdown] = Field(
+        default=None, description="Wat het zwaarst weegt bij deze productgroep: waar de meeste milieuwinst of het "
+                                  "grootste risico zit (kort, twee tot vier zinnen).")
+    labels: list[Id] = refs("bron", "Ids van hulpbronnen met soort 'label' uit data/bronnen.yml: de labels die voor "
+                                    "deze productgroep bestaan.")
+    levensduurkost: Optional[Markdown] = Field(
+        default=None, description="Tips over de levensduurkost van deze productgroep: welke kosten na de aankoop "
+                                  "meetellen (kort, twee of drie zinnen).")
+
+
+# The criteria for a tender ("bestek"), one file per product group: data/criteria/<thema-id>.yml.
+# Types in the order a bestek is built, with the heading readers see for a group of them.
+CRITERIUM_SOORT_LABELS = {
+    "selectiecriterium": "Selectiecriterium",
+    "technische-specificatie": "Technische specificatie",
+    "gunningscriterium": "Gunningscriterium",
+    "uitvoeringsvoorwaarde": "Uitvoeringsvoorwaarde",
+}
+CRITERIUM_SOORT_MEERVOUD = {
+    "selectiecriterium": "Selectiecriteria",
+    "technische-specificatie": "Technische specificaties",
+    "gunningscriterium": "Gunningscriteria",
+    "uitvoeringsvoorwaarde": "Uitvoeringsvoorwaarden",
+}
+CRITERIUM_SOORTEN = tuple(CRITERIUM_SOORT_LABELS)
+# Levels from easy to ambitious (basis roughly the EU GPP 'core' level, gevorderd 'comprehensive',
+# koploper beyond it: circular business models and requirements that push the market).
+NIVEAU_LABELS = {"basis": "Basis", "gevorderd": "Gevorderd", "koploper": "Koploper"}
+NIVEAUS = tuple(NIVEAU_LABELS)
+# The file in data/criteria/ that holds the model clauses for every product group (no theme of its own).
+ALGEMEEN = "algemeen"
+CRITERIA_FOLDER = "criteria"
+# A placeholder the buyer fills in: "[aantal] jaar". Longer than this, it is a sentence, not a blank.
+MAX_PLACEHOLDER = 60
+_BRACKETS = re.compile(r"[\[\]]")
+
+
+def _check_clause(value: str) -> str:
+    """A clause for a bestek: Markdown, with placeholders in square brackets that are never a link."""
+    value = _check_markdown(value)
+    depth, start = 0, 0
+    for match in _BRACKETS.finditer(value):
+        if match.group(0) == "[":
+            if depth:
+                raise ValueError(f"heeft een '[' binnen een ander invulveld (na '{value[max(0, match.start() - 30):match.start()]}'). "
+                                 "Een invulveld staat tussen één paar vierkante haken, zoals [aantal] jaar")
+            depth, start = 1, match.start()
+            continue
+        if not depth:
+            raise ValueError(f"heeft een ']' zonder '[' ervoor (na '{value[max(0, match.start() - 30):match.start()]}'). "
+                             "Schrijf een invulveld als [aantal] of [percentage]")
+        depth = 0
+        inner = value[start + 1:match.start()]
+        after = value[match.end():match.end() + 1]
+        if not inner.strip():
+            raise ValueError("heeft een leeg invulveld ('[]'). Zeg tussen de haken wat de aankoper invult, bv. [aantal] jaar")
+        if len(inner) > MAX_PLACEHOLDER:
+            raise ValueError(f"heeft een invulveld van {len(inner)} tekens ('[{inner[:40]}…]'); hoogstens {MAX_PLACEHOLDER}. "
+                             "Een invulveld is een kort woord als [aantal] of [datum]; uitleg hoort in de tekst ernaast")
+        if after in ("(", "["):
+            raise ValueError(f"heeft een invulveld '[{inner}]' met direct een '{after}' erachter: dan wordt het een link. "
+                             "Een clausule voor een bestek bevat geen links. Zet een spatie na de ']' of herschrijf de zin")
+    if depth:
+        raise ValueError(f"heeft een '[' die niet gesloten wordt (na '{value[max(0, start - 30):start]}'). "
+                         "Sluit het invulveld met ']', zoals [aantal] jaar")
+    return value
+
+
+Clause = Annotated[str, _max_length(MAX_MARKDOWN, "Een clausule is kort; splits ze in twee criteria als ze over twee dingen gaat"),
+                   AfterValidator(_check_clause),
+                   WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_MARKDOWN})]
+SourceNumber = Annotated[str, _max_length(40, "Alleen het nummer dat de bron zelf gebruikt, bv. TS3 of 11212"),
+                         AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 40})]
+
+
+class Criterium(Entry):
+    """Een criterium of modelclausule voor een bestek, met zijn bron (één bestand per productgroep)."""
+
+    model_config = ConfigDict(title="Criterium")
+    titel: Title = Field(description="Korte titel van het criterium.")
+    soort: Literal[CRITERIUM_SOORTEN] = Field(
+        description="Soort criterium: selectiecriterium (over de inschrijver), technische-specificatie "
+                    "(minimumeis aan het product of de dienst), gunningscriterium (wordt vergeleken en gescoord) of "
+                    "uitvoeringsvoorwaarde (clausule van het contract).")
+    niveau: Literal[NIVEAUS] = Field(
+        description="Niveau: basis (eenvoudig toe te passen en na te gaan), gevorderd (vraagt meer controle of een "
+                    "hogere eis) of koploper (verder dan gevorderd: circulaire bedrijfsmodellen, eisen die de markt "
+                    "vooruit duwen).")
+    tekst: Clause = Field(
+        description="De clausule zoals ze in een bestek komt, in eigen woorden en Belgische termen (bestek, "
+                    "inschrijver, opdrachtnemer, aanbestedende overheid). Invulvelden tussen vierkante haken: "
+                    "[aantal] jaar. Geen links.")
+    waarom: Markdown = Field(description="Waarom het criterium telt, in één tot drie zinnen: wat het bespaart of verlengt.")
+    strategieen: list[Id] = refs("strategie", "Ids van strategieën (data/ambities.yml) waaraan het criterium bijdraagt.")
+    stappen: list[Id] = refs("stap", "Ids van processtappen (data/stappen.yml) waarin je het criterium gebruikt.")
+    bewijs: Markdown = Field(description="Hoe de inschrijver bewijst dat hij voldoet: een label 'of gelijkwaardig', "
+                                         "een testverslag (noem de norm), een verklaring, een technisch dossier.")
+    controle: Markdown = Field(description="Wat de aankoper nagaat, bij de gunning en/of tijdens het contract.")
+    regels: list[Id] = refs("regel", "Ids van regels (data/regels.yml) waarop het criterium steunt.")
+    bron: Id = Field(description="Id van de criteriaset in data/bronnen.yml waaruit het criterium komt.",
+                     json_schema_extra={"x-verwijst-naar": "bron"})
+    bronnummer: SourceNumber = Field(description="Het eigen nummer van het criterium in die set, bv. 'TS3', 'AC2' of '11212'.")
+    bronlink: Optional[Url] = Field(default=None, description="Rechtstreekse link naar het criterium of de pdf van de set, "
+                                                              "als die verschilt van het webadres van de hulpbron.")
+    versie: int = Field(ge=1, le=1000, description="Versie van de tekst: verhoog ze met 1 wanneer de clausule verandert.")
+    datum: dt.date = Field(description="Datum van deze versie (JJJJ-MM-DD).")
 
 
 @dataclass(frozen=True)
@@ -371,6 +483,15 @@ class Kind:
     file: Optional[str]  # data file holding it; None for strategies (nested in ambitions)
     model: type[Entry]
     page: str  # page path pattern; "{id}" gets a page per entry, else an anchor on that page
+    folder: Optional[str] = None  # data folder with one file per product group (criteria), instead of `file`
+    open_data: bool = True  # published under open-data/ (criteria follow later: issue 24, section 4)
+
+    @property
+    def source(self) -> str:
+        """Where an editor finds the entries of this kind, for messages ("data/<this>")."""
+        if self.folder:
+            return f"{self.folder}/<productgroep>.yml"
+        return self.file or "ambities.yml (onder strategieen)"
 
 
 KINDS: dict[str, Kind] = {
@@ -384,9 +505,21 @@ KINDS: dict[str, Kind] = {
         Kind("bron", "Hulpbronnen", "bronnen.yml", Bron, "bronnen.md"),
         Kind("begrip", "Begrippen", "begrippen.yml", Begrip, "begrippen.md"),
         Kind("regel", "Regelgeving", "regels.yml", Regel, "regelgeving.md"),
-        Kind("thema", "Thema's", "themas.yml", Thema, "themas/{id}.md"),
+        Kind("thema", "Productgroepen", "themas.yml", Thema, "themas/{id}.md"),
+        # An anchor on its product group's page (themas/<group>.md); the model clauses of
+        # data/criteria/algemeen.yml on GENERAL_CRITERIA_PAGE.
+        Kind("criterium", "Criteria", None, Criterium, "themas/{groep}.md", folder=CRITERIA_FOLDER, open_data=False),
     )
 }
+# The hand-written page that explains levels and types and holds the model clauses (data/criteria/algemeen.yml).
+GENERAL_CRITERIA_PAGE = "themas/criteria.md"
+# The anchors of the sections of a product group's page (macros/templates/thema.md.j2): a criterion
+# there has its id as anchor, so it may not take one of these.
+PRODUCT_GROUP_ANCHORS = (
+    "zwaartepunten", "strategieen", "criteria", "selectiecriteria", "technische-specificaties", "gunningscriteria",
+    "uitvoeringsvoorwaarden", "modelclausules", "labels", "levensduurkost", "processtappen", "ambities",
+    "valkuilen-en-fabels", "praktijkvoorbeelden", "hulpbronnen", "wat-zegt-de-regelgeving",
+)
 
 
 def ref_fields(model: type[BaseModel]) -> dict[str, str]:
@@ -404,7 +537,8 @@ def ref_fields(model: type[BaseModel]) -> dict[str, str]:
 # macros/wijzigingen.py loads both files and resolves what a note points at.
 
 KIND_NOUNS = {"stap": "processtap", "ambitie": "ambitie", "strategie": "strategie", "valkuil": "valkuil",
-              "voorbeeld": "praktijkvoorbeeld", "bron": "hulpbron", "begrip": "begrip", "thema": "thema", "regel": "regel"}
+              "voorbeeld": "praktijkvoorbeeld", "bron": "hulpbron", "begrip": "begrip", "thema": "productgroep", "regel": "regel",
+              "criterium": "criterium"}
 ITEM_REF_RE = re.compile(r"^([a-z]+):([^\s:]+)$")
 EDITION_RE = re.compile(r"^v\d{4}\.(0[1-9]|1[0-2])(\.([2-9]|[1-9]\d+))?$")
 

@@ -45,7 +45,9 @@ def collection(kind: str) -> str:
     return file[: -len(".yml")] if file else "strategieen"
 
 
-COLLECTIONS = {kind: collection(kind) for kind in KINDS}
+# The kinds published here (the criteria are not yet: issue 24, section 4).
+OPEN_KINDS = tuple(k for k, kind in KINDS.items() if kind.open_data)
+COLLECTIONS = {kind: collection(kind) for kind in OPEN_KINDS}
 # Kinds whose external address the weekly link check dates (data/linkcontrole.json): kind -> field.
 CHECKED_LINKS = {"bron": "url"}
 CHECKED_FIELD = "link_goed_bevonden"
@@ -249,7 +251,7 @@ def build_files(catalog: Catalog, site_url: str, edition: dict) -> dict[str, str
     """Path under the site (open-data/...) -> file content, for every published file."""
     files: dict[str, str] = {}
     resources = []
-    for kind in KINDS:
+    for kind in OPEN_KINDS:
         coll = COLLECTIONS[kind]
         doc = collection_document(kind, catalog, site_url, edition)
         files[f"{FOLDER}/{coll}.json"] = collection_json(doc)

@@ -12,7 +12,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
 from .model import KINDS, Strategie
-from .opendata import CHECKED_FIELD, CHECKED_LINKS, COLLECTIONS, FOLDER, plain_fields, published
+from .opendata import CHECKED_FIELD, CHECKED_LINKS, COLLECTIONS, FOLDER, OPEN_KINDS, plain_fields, published
 
 
 class _Open(BaseModel):
@@ -37,7 +37,7 @@ def _record_model(kind: str) -> type[BaseModel]:
                         __doc__=(k.model.__doc__ or "").strip(), **fields)
 
 
-RECORD_MODELS: dict[str, type[BaseModel]] = {kind: _record_model(kind) for kind in KINDS}
+RECORD_MODELS: dict[str, type[BaseModel]] = {kind: _record_model(kind) for kind in OPEN_KINDS}
 
 
 class Licentie(_Open):
@@ -67,10 +67,10 @@ def _collection_model(kind: str) -> type[BaseModel]:
     )
 
 
-COLLECTION_MODELS: dict[str, type[BaseModel]] = {kind: _collection_model(kind) for kind in KINDS}
+COLLECTION_MODELS: dict[str, type[BaseModel]] = {kind: _collection_model(kind) for kind in OPEN_KINDS}
 
 
 def schemas() -> dict[str, dict]:
     """Path under schemas/ -> JSON Schema (without $schema and $id) of every collection file."""
     return {f"{FOLDER}/{COLLECTIONS[kind]}.schema.json": TypeAdapter(COLLECTION_MODELS[kind]).json_schema(by_alias=True)
-            for kind in KINDS}
+            for kind in OPEN_KINDS}

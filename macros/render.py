@@ -20,7 +20,8 @@ import jinja2.bccache
 from .catalog import INLINE_REF_RE, PAGE_LINK_RE, Catalog, Item, unknown_ref_message
 from .datum import datum_nl
 from .errors import DataError, Problem
-from .model import FASE_LABELS, KINDS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS
+from .model import (ALGEMEEN, CRITERIUM_SOORT_LABELS, CRITERIUM_SOORT_MEERVOUD, FASE_LABELS, GENERAL_CRITERIA_PAGE, KINDS,
+                    NIVEAU_LABELS, SOORT_LABELS, TAAL_LABELS, VOORZIENING_LABELS)
 
 TEMPLATES = Path(__file__).parent / "templates"
 # The pencil of an entry's edit link is drawn by CSS (.bewerk-item__icoon in extra.css, Material
@@ -29,7 +30,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 EDIT_ICON = '<span class="bewerk-item__icoon" aria-hidden="true"></span>'
 # Accessible name of an entry's edit link, per kind.
 EDIT_LABELS = {"voorbeeld": "Bewerk dit voorbeeld", "bron": "Bewerk deze hulpbron", "begrip": "Bewerk dit begrip",
-               "regel": "Bewerk deze regel"}
+               "regel": "Bewerk deze regel", "criterium": "Bewerk dit criterium"}
 # What the templates generate around the data (an entry's edit link, its lists of related entries)
 # goes into the page's HTML, not its Markdown (`fill_slots`, called by overrides/hooks/datapages.py):
 # MkDocs and Python-Markdown each parse every raw HTML tag of a page's Markdown with html.parser, and
@@ -49,6 +50,12 @@ _slots: list[str] = []
 def slot(html_text: str, block: bool = False) -> str:
     _slots.append(html_text)
     return f"{SLOT}{'b' if block else 'i'}{len(_slots) - 1}{SLOT}"
+
+
+def as_slot(html_text: str, block: bool = False) -> str:
+    """HTML for a page's Markdown: a slot, or the HTML itself for the plain Material yardstick
+    (tools/plain_material.py sets HTML_SLOTS to False), which then reads it as raw HTML."""
+    return slot(html_text, block) if HTML_SLOTS else html_text
 
 
 def clear_slots() -> None:
@@ -124,7 +131,42 @@ def suffix(item: Item) -> str:
         return " – " + " ".join(item.entry.organisatie.split())
     if item.kind == "strategie":
         return f" (ambitie {item.parent.entry.letter})"
+    if item.kind == "criterium":
+        return f" – {CRITERIUM_SOORT_LABELS[item.entry.soort].lower()}, {NIVEAU_LABELS[item.entry.niveau].lower()}"
     return ""
+
+
+# The anchor of each type's section on a product group's page (in macros/model.py PRODUCT_GROUP_ANCHORS).
+SOORT_ANCHORS = {"selectiecriterium": "selectiecriteria", "technische-specificatie": "technische-specificaties",
+                 "gunningscriterium": "gunningscriteria", "uitvoeringsvoorwaarde": "uitvoeringsvoorwaarden"}
+# The whole-life cost comparator, linked from a product group's hints on life-cycle cost.
+COST_TOOL = "hulpmiddelen/levensduurkost.md"
+
+# A placeholder in a clause: "[aantal]" (macros/model.py allows no other brackets in a clause).
+PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]+)\]")
+
+
+def mark_placeholders(markdown: str) -> str:
+    """A clause's Markdown with every placeholder marked, so a reader sees what to fill in."""
+    return PLACEHOLDER_RE.sub(lambda m: f'<span class="invulveld">[{m.group(1)}]</span>', markdown)
+
+
+def criteria_by_type(items: list[Item]) -> list[tuple[str, str, list[Item]]]:
+    """(type, heading, criteria) in the order a bestek is built; within a type by level, then as written."""
+    out = []
+    for soort, heading in CRITERIUM_SOORT_MEERVOUD.items():
+        group = sorted((i for i in items if i.entry.soort == soort), key=Item.sort_key)
+        if group:
+            out.append((soort, heading, group))
+    return out
+
+
+def criteria_by_group(items: list[Item]) -> list[tuple[Optional[Item], list[Item]]]:
+    """Criteria per product group (None: the model clauses for every group), groups by name."""
+    groups: dict = {}
+    for i in sorted(items, key=Item.sort_key):
+        groups.setdefault(i.parent.key if i.parent else None, (i.parent, []))[1].append(i)
+    return sorted(groups.values(), key=lambda g: (g[0] is not None, g[0].title.casefold() if g[0] else ""))
 
 
 def plain(text: str) -> str:
@@ -247,19 +289,49 @@ class Renderer:
         def a(item: Item) -> str:
             return f'<a href="{html.escape(html_href(item.target, from_page))}">{text(item.title)}</a>'
 
-        def link_line(label: str, items: list[Item]) -> str:
-            """"Label: link, link" (the HTML Markdown made of `**Label:** [..](..), [..](..)`), as a slot."""
-            return slot(f"<strong>{text(label)}:</strong> " + ", ".join(a(i) for i in items))
+        def link_line(label: str, items: list[Item], with_suffix: bool = False) -> str:
+            """"Label: link, link" (the HTML Markdown made of `**Label:** [..](..), [..](..)`), as a slot;
+            with what follows each link in a list of links (a strategy's ambition), if asked."""
+            after = (lambda i: html.escape(suffix(i), quote=False)) if with_suffix else (lambda i: "")
+            return slot(f"<strong>{text(label)}:</strong> " + ", ".join(a(i) + after(i) for i in items))
 
         def link_list(items: list[Item]) -> str:
             """A list of links, each with what says where it comes from, as a slot."""
             rows = "".join(f"<li>{a(i)}{html.escape(suffix(i), quote=False)}</li>\n" for i in items)
             return slot(f"<ul>\n{rows}</ul>", block=True)
 
+        def criteria_lines(items: list[Item]) -> str:
+            """The criteria that refer to an entry, one line per product group, as a slot."""
+            rows = []
+            for group, members in criteria_by_group(items):
+                label = a(group) if group else f'<a href="{html.escape(html_href(GENERAL_CRITERIA_PAGE, from_page))}">Voor elke productgroep</a>'
+                rows.append(f"<li>{label}: " + ", ".join(a(i) for i in members) + "</li>\n")
+            return as_slot(f'<ul class="criteria-per-groep">\n{"".join(rows)}</ul>', block=True)
+
+        def criterium_meta(item: Item) -> str:
+            """Level and type of a criterion, as a slot: the level as a visible badge."""
+            e = item.entry
+            return as_slot(f'<span class="niveau niveau--{e.niveau}">Niveau: {NIVEAU_LABELS[e.niveau]}</span> '
+                           f'<span class="criteriumsoort">{CRITERIUM_SOORT_LABELS[e.soort]}</span>')
+
+        def criterium_source(item: Item) -> str:
+            """"Bron: <set>, nummer <n> · versie <v> van <date>", as a slot."""
+            e = item.entry
+            source = catalog.get("bron", e.bron)
+            own = html.escape(e.bronlink or source.entry.url, quote=True)
+            day = e.datum
+            return as_slot(f"<strong>Bron:</strong> {a(source)}, <a href=\"{own}\">nummer {text(e.bronnummer)}</a> · versie "
+                           f'{e.versie} van <time datetime="{day.isoformat()}">{datum_nl(day)}</time>')
+
+        def clause(markdown: str) -> str:
+            return md(mark_placeholders(markdown))
+
         tpl = self.env.get_template(template)
         return tpl.render(
             catalog=catalog, link=link, md=md, related=related, kinds=KINDS,
             html_slots=HTML_SLOTS, link_line=link_line, link_list=link_list, suffix=suffix,
+            criteria_lines=criteria_lines, criterium_meta=criterium_meta, criterium_source=criterium_source,
+            clause=clause, niveaus=NIVEAU_LABELS, soort_anchors=SOORT_ANCHORS,
             edit_url=self.edit_url, edit_link=self.edit_link, page=from_page,
             last_good=catalog.last_good,  **context,
         )
@@ -276,7 +348,40 @@ class Renderer:
         if item.kind == "ambitie":
             context["strategies"] = [self.catalog.get("strategie", s.id) for s in item.entry.strategieen]
             context["balk"] = self.ambitiebalk(item)
+        if item.kind == "thema":
+            context.update(self.product_group(item))
         return self.render(f"{item.kind}.md.j2", item.page, **context)
+
+    def product_group(self, theme: Item) -> dict:
+        """What a product group's page shows besides its links: its criteria by type, the strategies of
+        the group and of its criteria, its labels, the model clauses for every group."""
+        catalog = self.catalog
+        criteria = catalog.related(theme, "criterium")
+        labels = [catalog.get("bron", ref) for ref in theme.entry.labels]
+        strategies = {s.key: s for s in catalog.related(theme, "strategie")}
+        for criterion in criteria:
+            strategies.update((s.key, s) for s in catalog.related(criterion, "strategie"))
+        return {
+            "criteria": criteria_by_type(criteria),
+            "aantal_criteria": len(criteria),
+            "strategies": sorted(strategies.values(), key=Item.sort_key),
+            "labels": labels,
+            "resources": [r for r in catalog.related(theme, "bron") if r not in labels],
+            "general": [i for i in catalog.all("criterium") if i.group == ALGEMEEN],
+            "labelinfo": catalog.items.get(("bron", "labelinfo")),
+            "cost_tool": self._page_link(COST_TOOL, theme.page),
+            "criteria_link": self._page_link(GENERAL_CRITERIA_PAGE, theme.page),
+        }
+
+    def _page_link(self, page: str, from_page: str) -> Optional[str]:
+        """A Markdown link target to a hand-written page, if the site has it (a test site may not)."""
+        pages = self.catalog.doc_pages
+        return href(page, from_page) if pages is None or page in pages else None
+
+    def general_criteria(self, from_page: str) -> str:
+        """The model clauses of data/criteria/algemeen.yml by type, for the page GENERAL_CRITERIA_PAGE."""
+        items = [i for i in self.catalog.all("criterium") if i.group == ALGEMEEN]
+        return self.render("criteria_algemeen.md.j2", from_page, criteria=criteria_by_type(items))
 
     # --- figures (raw HTML, drawn from data/ at build time) ----------------------
 

@@ -39,6 +39,8 @@ RESOURCE = "data/bronnen.yml#mvoo-criteriatool"
 EXAMPLE = "data/voorbeelden.yml#zas-hechtsets"
 PITFALL = "data/valkuilen.yml#greenwashing"
 STRATEGY = "data/ambities.yml#minder-materiaal/delen"
+CRITERION = "data/criteria/textiel.yml#textiel-maatvast-kleurvast"
+THEME = "data/themas.yml#textiel"
 HTML = "bevat HTML"
 SCHEME = "Alleen webadressen (https://...)"
 
@@ -144,4 +146,20 @@ PAYLOADS = [
             page="over.html"),
     Payload("page-abbr-title", "page HTML", "docs/over.md",
             "<p><abbr title=\"&lt;img src=x onerror=alert(1)&gt;\">XSS51</abbr></p>", "inert", page="over.html"),
+    # --- criteria for a bestek (issue 24): a clause, its placeholders, its source link; a theme's search words ---
+    Payload("criterium-img-onerror", "event handler", f"{CRITERION}.tekst", "Tekst XSS80 <img src=x onerror=alert(1)>",
+            "refused", HTML),
+    Payload("criterium-javascript", "script URL", f"{CRITERION}.tekst", "Vul [XSS81](javascript:alert(1)) in.", "refused",
+            SCHEME),
+    Payload("criterium-placeholder-link", "other host", f"{CRITERION}.tekst", "Zie [XSS82](https://evil.example/) hier.",
+            "refused", "wordt het een link"),
+    Payload("criterium-placeholder-reference", "reference link", f"{CRITERION}.tekst", "Zie [XSS83][x] hier.", "refused",
+            "wordt het een link"),
+    Payload("criterium-source-link", "script URL", f"{CRITERION}.bronlink", "javascript:alert(XSS84)", "refused",
+            "geen volledig webadres"),
+    Payload("criterium-title-quote", "title breakout", f"{CRITERION}.titel", "Maatvast XSS85\" onmouseover=\"alert(1)", "inert",
+            page="themas/textiel.html"),
+    Payload("criterium-attr-list", "event handler", f"{CRITERION}.bewijs", "Bewijs XSS86\n{: onclick=\"alert(1)\" }", "refused",
+            "accolades"),
+    Payload("theme-alias-tag", "title breakout", f"{THEME}.aliassen", "linnen]: XSS87 <b>x</b>", "refused", "'<' of '>'"),
 ]

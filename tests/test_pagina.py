@@ -103,12 +103,45 @@ def test_renaming_a_step_updates_every_list_that_names_it(project):
     old = most_listed_step()
     new = f"{old}-nieuw"
     linked_from = [p for p in (project / "docs").rglob("*.md") if f"(stap:{old})" in p.read_text(encoding="utf-8")]
+    criteria_naming = [p for p in (project / "data" / "criteria").glob("*.yml")
+                       if re.search(rf"stappen: \[[^\]]*\b{re.escape(old)}\b", p.read_text(encoding="utf-8"))]
     proc = pagina(project, "verplaats", f"stappen/{old}.md", f"stappen/{new}.md")
     assert proc.returncode == 0, proc.stderr
     check = macros_check(project)
     assert check.returncode == 0, check.stderr  # every reference followed, or the check would name it
     for page in linked_from:
         assert f"(stap:{new})" in page.read_text(encoding="utf-8"), page
+    # Criteria name their steps too (data/criteria/).
+    for path in criteria_naming:
+        assert re.search(rf"\b{re.escape(new)}\b", path.read_text(encoding="utf-8")), path
+
+
+def a_product_group_with_criteria(project: Path) -> str:
+    """A product group (theme) that has its own criteria file, whichever groups an editor keeps."""
+    groups = sorted(p.stem for p in (project / "data" / "criteria").glob("*.yml") if p.stem != "algemeen")
+    assert groups, "geen productgroep met criteria in data/criteria/: niets om te testen"
+    return groups[0]
+
+
+def test_renaming_a_product_group_takes_its_criteria_file_along(project):
+    """A product group's criteria live in data/criteria/<its id>.yml: the file follows a new id."""
+    group = a_product_group_with_criteria(project)
+    criteria = project / "data" / "criteria" / f"{group}.yml"
+    before = criteria.read_text(encoding="utf-8")
+    proc = pagina(project, "verplaats", f"themas/{group}.md", f"themas/{group}-nieuw.md")
+    assert proc.returncode == 0, proc.stderr
+    assert not criteria.exists() and text(project, f"data/criteria/{group}-nieuw.yml") == before
+    check = macros_check(project)
+    assert check.returncode == 0, check.stderr
+
+
+def test_removing_a_product_group_with_criteria_is_refused(project):
+    group = a_product_group_with_criteria(project)
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+    proc = pagina(project, "verwijder", f"themas/{group}.md", "themas/index.md")
+    assert proc.returncode == 1, proc.stderr
+    assert f"een productgroep met criteria in data/criteria/{group}.yml" in proc.stderr, proc.stderr
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
 
 
 def test_removing_a_pitfall_points_its_links_at_the_replacement(project):

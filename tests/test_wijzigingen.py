@@ -72,7 +72,7 @@ def test_no_notes_file_means_no_notes(data_dir):
     (GOOD.replace("bron:tool", "hulpbron:tool"),
      "data/wijzigingen.yml, regel 6, item 'nieuwe-tool' (nr. 1), veld 'items[1]': 'hulpbron:tool' is geen geldige "
      "verwijzing naar een item. Schrijf soort:id, bv. 'bron:mvoo-criteriatool', met als soort een van: stap, ambitie, "
-     "strategie, valkuil, voorbeeld, bron, begrip, regel, thema."),
+     "strategie, valkuil, voorbeeld, bron, begrip, regel, thema, criterium."),
     (GOOD.replace("items: [bron:tool]", "paginas: [overr.md]"),
      "data/wijzigingen.yml, regel 6, item 'nieuwe-tool' (nr. 1), veld 'paginas': de pagina 'overr.md' bestaat niet "
      "in docs/. Bedoelde je 'over.md'? Schrijf het pad binnen docs/, bv. 'over.md'; voor een stap, valkuil of ander "

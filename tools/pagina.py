@@ -219,18 +219,22 @@ def nav_entry_is_section_index(text: str, page: str) -> bool:
 
 
 def data_files() -> list[Path]:
-    return sorted(DATA.glob("*.yml"))
+    """Every data file, with the files of a kind's folder (data/criteria/<group>.yml)."""
+    return sorted(DATA.glob("*.yml")) + [path for _, path in folder_files()]
+
+
+def folder_files() -> list[tuple]:
+    """(kind, path) of every file in the folder of a kind that keeps one file per product group."""
+    return [(k, path) for k in KINDS.values() if k.folder for path in sorted((DATA / k.folder).glob("*.yml"))]
 
 
 def ref_lines(kind: str, ref_id: str) -> list[tuple[Path, int, list]]:
     """Every (file, line, list) where a reference field holds `ref_id` for `kind`."""
     found = []
-    for kind_def in KINDS.values():
-        if kind_def.file is None:
-            continue
-        path = DATA / kind_def.file
+    files = [(k, DATA / k.file) for k in KINDS.values() if k.file] + folder_files()
+    for kind_def, path in files:
         problems: list = []
-        raw, lines = read_yaml(path, f"data/{kind_def.file}", problems)
+        raw, lines = read_yaml(path, path.relative_to(ROOT).as_posix(), problems)
         if problems or not isinstance(raw, list):
             raise Refusal("de gegevens bevatten fouten; verbeter die eerst (python -m macros):\n"
                           + "\n".join(f"  - {p}" for p in problems))
@@ -245,7 +249,9 @@ def ref_lines(kind: str, ref_id: str) -> list[tuple[Path, int, list]]:
             for where, values, model in scopes:
                 for field, target in ref_fields(model).items():
                     items = values.get(field) or []
-                    if target == kind and ref_id in items:
+                    if target == kind and items == ref_id:  # a single id: a criterion's `bron`
+                        found.append((path, lines[where + (field,)], [items]))
+                    elif target == kind and isinstance(items, list) and ref_id in items:
                         position = items.index(ref_id)
                         found.append((path, lines[where + (field, position)], items))
     return found
@@ -274,6 +280,11 @@ def rename_refs(change: Change, kind: str, old: str, new: Optional[str]) -> None
         else:
             text[line_no - 1] = replaced
         change.set(path, "\n".join(text))
+
+
+def group_files(kind: str, entry_id: str) -> list[Path]:
+    """The files named after an entry: a product group's criteria (data/criteria/<theme id>.yml)."""
+    return [path for k, path in folder_files() if kind == "thema" and path.stem == entry_id]
 
 
 def entry_span(path: Path, entry_id: str) -> tuple[int, int]:
@@ -408,6 +419,10 @@ def verplaats(van: str, naar: str) -> Change:
         lines = change.text(path).split("\n")
         lines[start] = re.sub(r"(id:\s*['\"]?)" + re.escape(old_id), r"\g<1>" + new_id, lines[start], count=1)
         change.set(path, "\n".join(lines))
+        for criteria in group_files(kind, old_id):  # a product group's criteria file carries its id as name
+            change.set(criteria.with_name(f"{new_id}.yml"), change.text(criteria))
+            change.removed.add(criteria)
+            change.texts.pop(criteria, None)
         rename_refs(change, kind, old_id, new_id)
         for p in data_files():
             change.set(p, retarget_entry_links(change.text(p), kind, old_id, f"{kind}:{new_id}"))
@@ -446,6 +461,10 @@ def verwijder(pagina: str, vervang: str) -> Change:
         retarget_notes(change, pagina, f"{replacement[0]}:{replacement[1]}" if replacement else vervang)
     else:
         kind, old_id = data_page(pagina)
+        for criteria in group_files(kind, old_id):
+            raise Refusal(f"'{pagina}' is een productgroep met criteria in {criteria.relative_to(ROOT).as_posix()}. "
+                          "Verplaats die criteria eerst naar een andere productgroep of verwijder ze, of vraag een "
+                          "ontwikkelaar.")
         path = DATA / KINDS[kind].file
         start, end = entry_span(path, old_id)
         lines = change.text(path).split("\n")

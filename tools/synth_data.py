@@ -6,7 +6,8 @@ Usage: python tools/synth_data.py TARGET_DIR --times N
 
 Copies the project (without .git, .venv, node_modules, builds) to TARGET_DIR and multiplies the
 entries of data/ by N: every practice example, resource, glossary term, pitfall and theme gets
-N-1 synthetic copies with a new id ('<id>-x<k>') and a numbered title, term or name. The copies
+N-1 synthetic copies with a new id ('<id>-x<k>') and a numbered title, term or name (a product group's
+criteria get a file of their own per copy of its theme: data/criteria/<group>-x<k>.yml). The copies
 keep the original's text and its links to steps, ambitions and other entries, so pages,
 back-links, tooltips, tags and navigation grow the way real content would. The 7 steps and the
 5 ambitions (with their strategies) stay as they are: the process and the ambition map are fixed.
@@ -79,6 +80,26 @@ def multiply(data_dir: Path, times: int) -> dict[str, int]:
     for name in KEPT:
         entries = yaml.safe_load((data_dir / name).read_text(encoding="utf-8")) or []
         counts[name] = len(entries)
+    counts.update(multiply_criteria(data_dir, times))
+    return counts
+
+
+def multiply_criteria(data_dir: Path, times: int) -> dict[str, int]:
+    """The criteria grow with their product groups: group '<g>' gets a file '<g>-x<k>.yml' for each copy
+    of its theme, the model clauses for every group (algemeen.yml) grow in their own file."""
+    counts = {}
+    folder = data_dir / "criteria"
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        copies = {k: [synthetic(e, "titel", k) for e in entries] for k in range(2, times + 1)}
+        if path.stem == "algemeen":
+            out = entries + [c for k in copies for c in copies[k]]
+            path.write_text(yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        else:
+            for k, group in copies.items():
+                (folder / f"{path.stem}-x{k}.yml").write_text(
+                    yaml.safe_dump(group, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        counts[f"criteria/{path.name}"] = len(entries) * times
     return counts
 
 

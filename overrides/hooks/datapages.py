@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 
 from macros.catalog import LINK_TARGET_RE, SCHEME_RE, WEB_SCHEMES, Item, load_cached, unknown_prefix_message  # noqa: E402
 from macros.errors import DataError  # noqa: E402
-from macros.model import KINDS  # noqa: E402
+from macros.model import ALGEMEEN, GENERAL_CRITERIA_PAGE, KINDS  # noqa: E402
 from macros.render import Renderer, clear_slots, edit_base, fill_slots, renderer_for  # noqa: E402
 from macros.tooltips import annotate, glossary_for  # noqa: E402
 
@@ -81,6 +81,11 @@ def on_config(config):
         catalog = load_cached(data_dir)
     except DataError as exc:
         raise PluginError(str(exc)) from None
+    general = [i for i in catalog.all("criterium") if i.group == ALGEMEEN]
+    if general and not (Path(config.docs_dir) / GENERAL_CRITERIA_PAGE).is_file():
+        raise PluginError(f"Er zit een fout in de gegevens (de site is niet gebouwd):\n  - {general[0].file}: de pagina "
+                          f"docs/{GENERAL_CRITERIA_PAGE} ontbreekt. Daar staan de clausules voor elke productgroep: zet "
+                          "de pagina terug (ze roept de macro modelclausules() op).")
     _state["renderer"] = renderer_for(catalog, edit_base(config.repo_url, config.edit_uri, config.docs_dir))
     _state["generated"] = {}
     _state["off_nav"] = {}  # page of an entry left out of the menu -> its section's index page
