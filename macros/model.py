@@ -301,7 +301,7 @@ SOORT_LABELS = {
     "kennisbank": "Platformen en kennisbanken",
     "praktijk": "Praktijkverhalen",
 }
-TAAL_LABELS = {"nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits", "meertalig": "meertalig"}
+TAAL_LABELS = {"nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits", "sv": "Zweeds", "meertalig": "meertalig"}
 SOORTEN = tuple(SOORT_LABELS)
 TALEN = tuple(TAAL_LABELS)
 
