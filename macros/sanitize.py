@@ -236,9 +236,8 @@ def hook_id_problems(html: str, scripts) -> list[str]:
             continue
         counts: dict[str, int] = {}
         for value in ids:
-            for hook in hooks.ids:
-                if value == hook or (hook.endswith("*") and value.startswith(hook[:-1])):
-                    counts[value] = counts.get(value, 0) + 1
+            if any(value == hook or (hook.endswith("*") and value.startswith(hook[:-1])) for hook in hooks.ids):
+                counts[value] = counts.get(value, 0) + 1
         name = script.rsplit("/", 1)[-1]
         problems += [f"de id '{value}' staat {count} keer op de pagina, maar het script {name} gebruikt er maar één "
                      f"(het eerste). Geef je eigen element of kop een andere id; een kop krijgt zijn id uit zijn tekst"
