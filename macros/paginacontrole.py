@@ -77,8 +77,11 @@ def site_macros(project_dir: Path) -> dict[str, typing.Callable]:
     return recorder.macros
 
 
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
 def _snippet(text: str, start: int) -> str:
-    end = text.find("}}", start, start + 80)
+    end = text.find(_CLOSERS[text[start:start + 2]], start + 2, start + 80)
     piece = text[start:end + 2] if end >= 0 else text[start:start + 60]
     piece = piece.split("\n", 1)[0]
     return piece if len(piece) <= 60 else piece[:60] + "…"
@@ -106,11 +109,11 @@ def _argument_problem(name: str, function, args: list) -> Optional[str]:
     return None
 
 
-def jinja_problems(text: str, rel: str, macros: dict[str, typing.Callable]) -> list[Problem]:
-    """Every `{{`, `{%` and `{#` in a page that is not one allowed macro call, with its line."""
+def jinja_problems(text: str, rel: str, macros: dict[str, typing.Callable], start: int = 0) -> list[Problem]:
+    """Every `{{`, `{%` and `{#` in a page from `start` on that is not one allowed macro call, with its line."""
     problems: list[Problem] = []
     names = sorted(macros)
-    position, line, counted = 0, 1, 0
+    position, line, counted = start, 1 + text.count("\n", 0, start), start
     while True:
         found = _OPENER.search(text, position)
         if found is None:
@@ -315,9 +318,11 @@ def read_page(path: Path, rel: str) -> tuple[Optional[str], list[Problem]]:
 
 
 def check_page(text: str, rel: str, macros: dict[str, typing.Callable], themes: Optional[set[str]] = None) -> list[Problem]:
-    """Every problem of a hand-written page: its front matter and every Jinja opener."""
+    """Every problem of a hand-written page: its front matter, then every Jinja opener after it (the
+    front matter's own values are checked as data: a title may hold no '{{' either)."""
     _, problems = front_matter(text, rel, themes)
-    return problems + jinja_problems(text, rel, macros)
+    block = YAML_BLOCK.match(text)
+    return problems + jinja_problems(text, rel, macros, start=block.end() if block else 0)
 
 
 def escape_meta(meta: dict, pre_escaped: bool = False) -> None:

@@ -130,6 +130,7 @@ BLOCKED_ATTRIBUTES = {
     "data-focus-visible-added", "data-js-focus-visible",  # Material's focus-visible polyfill
     "data-doorverwijzing",  # docs/assets/javascripts/doorverwijzing.js: goes to the link at once
     "data-toetsenbord",  # docs/assets/javascripts/toegankelijkheid.js: marks a header button it handled
+    "contenteditable",  # Material's keyboard shortcuts stand aside in an editable element (nh3 drops it anyway)
 }
 # Attributes whose value names ids: a name with two underscores points at one of Material's controls
 # (`<label for="__search">`, `<input name="__tabbed_1">`).
@@ -141,7 +142,7 @@ ID_REFERENCES = {"for", "name", "form", "list", "headers", "aria-controls", "ari
 ALLOWED = {
     "id:*": "Material looks up the element the address's #anchor names: a link to a heading is what anchors are for",
     "class:footnote-ref": "Python-Markdown's footnotes write it; Material shows the footnote beside it as a tooltip",
-    "class:language-*": "Markdown writes it on fenced code; Material reads the language when code is copied",
+    "class:language*": "Markdown writes language-... on fenced code; Material reads the language when code is copied",
     "class:checklist": "afvinklijst.js makes the task list inside it tickable, its ticks kept per page and list: a "
                        "checklist in content is what it is for",
     "class:task-list-item": "pymdownx.tasklist writes it on every task list item; afvinklijst.js counts the ticks",
@@ -163,8 +164,8 @@ ALLOWED = {
     "attr:src": "images; only from the site itself (the URL filter below)",
     "attr:title": "tooltips; a '<' in a title becomes text (see the module's docstring)",
     "attr:dir": "text direction",
-    "attr:disabled": "form state",
-    "attr:readonly": "form state",
+    "attr:disabled": "the state of a form field",
+    "attr:readonly": "the state of a form field",
     "attr:open": "an open <details>",
     "attr:rel": "link relation; nh3 sets rel on every link",
     "attr:role": "accessibility role",
@@ -279,7 +280,7 @@ def _attribute(tag: str, name: str, value: str) -> Optional[str]:
     if name in ID_REFERENCES:
         kept = [v for v in value.split() if not blocked_id(v)]
         return " ".join(kept) or None
-    if name.startswith("data-") and blocked_attribute(name):
+    if blocked_attribute(name):
         return None
     if name in _URL_ATTRIBUTES:
         return _address(tag, name, value)
