@@ -210,11 +210,15 @@ KEY_HINTS = {
 }
 
 
-def _key_lines(node) -> dict[str, int]:
+def _key_lines(node, rel: str, problems: list[Problem]) -> dict[str, int]:
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, _ in node.value:
-            lines.setdefault(str(key.value), key.start_mark.line + 1)
+            name, line = str(key.value), key.start_mark.line + 1
+            if name in lines:  # YAML keeps the last one silently; a reviewer reads the first
+                problems.append(Problem(rel, f"de sleutel '{name}' staat twee keer bovenaan de pagina. Houd er één over.",
+                                        line=line, field=name))
+            lines.setdefault(name, line)
     return lines
 
 
@@ -238,7 +242,7 @@ def _yaml(block: str, rel: str, problems: list[Problem]):
         line, message, key = yamlfile.diagnose(exc, text.split("\n"))
         problems.append(Problem(rel, message, line=line, field=key))
         return None, {}
-    return data, _key_lines(node)
+    return data, _key_lines(node, rel, problems)
 
 
 def front_matter(text: str, rel: str, themes: Optional[set[str]] = None) -> tuple[dict, list[Problem]]:
@@ -281,7 +285,10 @@ def front_matter(text: str, rel: str, themes: Optional[set[str]] = None) -> tupl
                            f"scripts van de hulpmiddelen: {', '.join(SCRIPTS)}. Een nieuw script voegt een ontwikkelaar "
                            "toe (docs/assets/javascripts/ en PAGE_SCRIPTS in macros/sanitize.py).")
             elif err["type"] == "extra_forbidden":
-                message = _explain(err, PaginaKop, loc).replace("velden", "sleutels").replace("veld", "sleutel")
+                guess = difflib.get_close_matches(key.lower(), list(PaginaKop.model_fields), n=1, cutoff=0.5)
+                hint = f"Bedoelde je '{guess[0]}'? " if guess else ""
+                message = (f"deze sleutel is niet toegelaten (tikfout?). {hint}Bovenaan een pagina mogen alleen deze "
+                           f"sleutels staan: {', '.join(PaginaKop.model_fields)}.")
             else:
                 message = _explain(err, PaginaKop, loc)
             problems.append(Problem(rel, message, line=lines.get(key, 2), field=key or None))

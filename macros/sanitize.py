@@ -227,8 +227,9 @@ def slugify(value: str, separator: str) -> str:
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
 
 
-def hook_id_problems(html: str, scripts) -> list[str]:
-    """On a page that loads a tool's script: its ids may occur once each (the script takes the first)."""
+def hook_id_problems(html: str, scripts, with_ids: bool = False) -> list:
+    """On a page that loads a tool's script: its ids may occur once each (the script takes the first).
+    The messages, or (message, id) pairs with `with_ids`."""
     problems = []
     ids = _ID_ATTRIBUTE.findall(html)
     for script in scripts or ():
@@ -240,10 +241,10 @@ def hook_id_problems(html: str, scripts) -> list[str]:
             if any(value == hook or (hook.endswith("*") and value.startswith(hook[:-1])) for hook in hooks.ids):
                 counts[value] = counts.get(value, 0) + 1
         name = script.rsplit("/", 1)[-1]
-        problems += [f"de id '{value}' staat {count} keer op de pagina, maar het script {name} gebruikt er maar één "
-                     f"(het eerste). Geef je eigen element of kop een andere id; een kop krijgt zijn id uit zijn tekst"
-                     for value, count in sorted(counts.items()) if count > 1]
-    return problems
+        problems += [(f"de id '{value}' staat {count} keer op de pagina, maar het script {name} gebruikt er maar één "
+                      f"(het eerste). Geef je eigen element of kop een andere id; een kop krijgt zijn id uit zijn tekst",
+                      value) for value, count in sorted(counts.items()) if count > 1]
+    return problems if with_ids else [message for message, _ in problems]
 
 
 # --- the filter over every attribute nh3 keeps -------------------------------------------------------

@@ -213,3 +213,15 @@ def test_a_hostile_first_heading_stays_text_in_the_title(project, tmp_path):
     head = html[:html.index("</head>")]
     assert 'http-equiv="refresh"' not in head and "<meta http-equiv=\"refresh\"" not in html
     assert "<title>Bronnen &lt;/title&gt;&lt;meta" in head
+
+
+def test_the_messages_contributing_shows_are_the_real_ones():
+    """CONTRIBUTING.md, section 6, quotes two messages about a page: each is what the check says."""
+    import re
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    quoted = re.findall(r"^docs/over\.md, regel \d+(?:, veld '[^']+')?: (.*)$", text, re.M)
+    assert len(quoted) == 2, quoted
+    jinja = problems("# T\n\n{{ config.repo_url }}\n")[0].split(": ", 1)[1]
+    author = problems("---\nauthor: iemand\n---\n# T\n")[0].split(": ", 1)[1]
+    assert quoted == [jinja, author]

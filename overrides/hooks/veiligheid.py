@@ -43,9 +43,20 @@ def on_page_content(html, page, config, files):
     html = sanitize.clean(html)
     # A tool's script takes the first element with each of its ids: on its page, content may not add
     # a second one before ours (macros/sanitize.py, PAGE_SCRIPTS).
-    where = f"docs/{page.file.src_uri}"
-    _problems.extend(f"{where}: {p}." for p in sanitize.hook_id_problems(html, (page.meta or {}).get("scripts")))
+    for problem, value in sanitize.hook_id_problems(html, (page.meta or {}).get("scripts"), with_ids=True):
+        _problems.append(f"{_where(page, value)}: {problem}.")
     return html
+
+
+def _where(page, value: str) -> str:
+    """The page and, when the page's own text writes it, the line of the id."""
+    where = f"docs/{page.file.src_uri}"
+    if page.file.abs_src_path and page.file.generated_by is None:
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace").splitlines()
+        line = next((i for i, text in enumerate(lines, start=1) if f'id="{value}"' in text or f"#{value}" in text), None)
+        if line:
+            where += f", regel {line}"
+    return where
 
 
 # Once every page is converted (raised here, the message is not prefixed by MkDocs' own English line).
