@@ -123,6 +123,9 @@ def target_problem(target: str, image: bool = False) -> str | None:
         if scheme or compact.startswith("//"):
             return (f"toont een afbeelding die niet van de site zelf komt ('{raw[:60]}'). Afbeeldingen komen alleen "
                     "uit docs/assets/images/: een andere website zou zien wie welke pagina leest")
+        if compact.startswith("/"):
+            return (f"toont een afbeelding met een pad vanaf de schijf ('{raw[:60]}'). Schrijf het pad vanaf de pagina, "
+                    "zoals ../assets/images/naam.png: zo werkt het ook in de offline bundel")
         return None
     if compact.startswith("//"):
         return f"heeft een link zonder https: ('{raw[:60]}'). Schrijf het volledige adres, beginnend met https://"

@@ -32,12 +32,14 @@ Framework-free, like the rest of macros/: the MkDocs hook overrides/hooks/veilig
 """
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 import nh3
 from markdown.extensions.toc import slugify as _markdown_slugify
+from markupsafe import Markup
 
 from .safety import browser_url, mailto_problem
 
@@ -207,6 +209,13 @@ def blocked_id(value: str) -> bool:
     return value.startswith(BLOCKED_ID_PREFIXES)
 
 
+def safe_id(value: str) -> str:
+    """An id content may carry: one of Material's becomes one of ours ("__drawer" -> "id-drawer"), so a
+    heading that asked for it (`## Kop { #__drawer }`) keeps an anchor its permalink and the table of
+    contents can point at (overrides/hooks/veiligheid.py renames those the same way)."""
+    return "id-" + (value.lstrip("_") or "kop") if blocked_id(value) else value
+
+
 def blocked_class(name: str) -> bool:
     if name in CLASS_PREFIX_EXCEPTIONS:
         return False
@@ -222,6 +231,24 @@ def slugify(value: str, separator: str) -> str:
     leading underscores and hyphens go. Set as the toc extension's slugify by overrides/hooks/inhoud.py."""
     slug = _markdown_slugify(value, separator).lstrip("_-")
     return slug or "kop"
+
+
+# Material shows a menu entry, the header's title or a table-of-contents entry that does not fit as a
+# tooltip, and writes its text into the tooltip as HTML (bundle.js: `n.title = r.innerText`, then
+# `innerHTML = title`). A heading whose text holds "<" (typed as &lt;) would become markup there,
+# such as a meta refresh. Those texts get look-alike angle quotes instead; the heading itself keeps its text.
+_TAG = re.compile(r"<[^>]*>")
+
+
+def menu_text(title):
+    """A title for the menu, the header and the table of contents (HTML text) that no tooltip can turn
+    into markup: unchanged unless its text holds '<' or '>'."""
+    if not title:
+        return title
+    text = html_module.unescape(_TAG.sub("", str(title)))
+    if "<" not in text and ">" not in text:
+        return title
+    return Markup(html_module.escape(text.replace("<", "\u2039").replace(">", "\u203a")))
 
 
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
@@ -255,12 +282,15 @@ _SINGLE_ID_REFERENCES = {"for", "name", "form", "list"}
 
 def _address(tag: str, name: str, value: str) -> Optional[str]:
     seen = browser_url(value)
+    if seen.startswith("#"):
+        return "#" + safe_id(seen[1:])  # the renamed ids: see safe_id
     if seen.startswith("//"):
         # Another host without a scheme: also "/\evil.example" and "\\evil.example" as a browser reads them.
         return None
     scheme = _SCHEME.match(seen)
-    if tag == "img" and name == "src" and scheme:
-        # Images only from the site itself: another host would learn who reads which page.
+    if tag == "img" and name == "src" and (scheme or seen.startswith("/")):
+        # Images only from the site itself: another host would learn who reads which page. And relative
+        # to the page: from the offline bundle (file://) "/x.png" is a file at the root of the reader's disk.
         return None
     if scheme and scheme.group(0).lower() == "mailto:" and mailto_problem(seen):
         return None
@@ -272,7 +302,7 @@ def _attribute(tag: str, name: str, value: str) -> Optional[str]:
         # Material renders a title as the tooltip's innerHTML: "<" must arrive as text.
         return value.replace("<", "&lt;")
     if name == "id":
-        return None if blocked_id(value) else value
+        return safe_id(value)
     if name == "class":
         kept = [c for c in value.split() if not blocked_class(c)]
         return " ".join(kept) or None

@@ -284,6 +284,13 @@ PAYLOADS_21A = [
     Payload("page-mailto-bcc", "address", OVER, "<a href=\"mailto:info@voorbeeld.be?bcc=iemand@evil.example&amp;body=x\">XSS156</a>",
             "inert", page="over.html"),
     Payload("page-backslash-link", "address", OVER, "<a href=\"\\\\evil.example\\pad\">XSS157</a>", "inert", page="over.html"),
+    Payload("page-root-image", "address", OVER, "<p><img src=\"/etc/hostname\" alt=\"XSS158\">afbeelding</p>", "inert",
+            page="over.html"),
+    # Material writes a menu or table-of-contents entry that does not fit into a tooltip as HTML.
+    Payload("toc-heading-meta-refresh", "meta refresh", f"{STEP}.samenvatting",
+            "Tekst.\n\n## XSS159 een heel lange kop die niet in de inhoudstafel past &lt;meta http-equiv=\"refresh\" "
+            "content=\"0;url=https://evil.example/\"&gt; en nog wat meer woorden\n\nMeer tekst.", "inert",
+            page="stappen/behoefte.html"),
 ]
 
 PAYLOADS = PAYLOADS + PAYLOADS_21A

@@ -232,3 +232,12 @@ def test_a_tools_id_may_occur_once_on_its_page():
     problems = sanitize.hook_id_problems(twice, [script])
     assert len(problems) == 1 and "'lk-formulier' staat 2 keer" in problems[0]
     assert sanitize.hook_id_problems(twice, []) == []  # on a page without the script the id does nothing
+
+
+def test_a_title_that_would_become_markup_in_materials_tooltip_gets_look_alike_quotes():
+    """Material writes an entry of the menu or the table of contents that does not fit into a tooltip as
+    HTML: a heading's text may not become markup there (macros/sanitize.py, menu_text)."""
+    title = 'Over &lt;/title&gt;&lt;meta http-equiv="refresh" content="0;url=https://evil.example/"&gt;'
+    safe = sanitize.menu_text(title)
+    assert "<" not in safe and "&lt;" not in safe and "\u2039meta http-equiv=&quot;refresh&quot;" in safe
+    assert sanitize.menu_text("Foto&#x27;s &amp; co") == "Foto&#x27;s &amp; co"  # nothing to do: unchanged

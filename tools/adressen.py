@@ -181,7 +181,7 @@ _REGEX_KEYWORDS = ("return", "typeof", "case", "do", "else", "in", "of", "void",
 
 def comments(text: str) -> list[tuple[int, int]]:
     """The spans of a script's comments, in one pass: strings, template literals and regular
-    expression literals are stepped over (a '//' in "https://" or in /\/\// is no comment)."""
+    expression literals are stepped over (a '//' in "https://" or in a regular expression is no comment)."""
     spans, i, n = [], 0, len(text)
     last = ""  # the last character of code before i, to tell a regular expression from a division
     while i < n:

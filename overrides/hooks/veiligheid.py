@@ -41,11 +41,23 @@ def on_pre_build(config):
 @event_priority(-100)
 def on_page_content(html, page, config, files):
     html = sanitize.clean(html)
+    _rename_toc(page.toc)  # the ids the sanitiser renamed (macros/sanitize.py, safe_id)
+    # The title MkDocs took from the page's first heading (MkDocs 1.6 keeps it here; the inert corpus,
+    # tests/test_hostile.py heading-meta-refresh, fails should a later version move it).
+    if getattr(page, "_title_from_render", None):
+        page._title_from_render = sanitize.menu_text(page._title_from_render)
     # A tool's script takes the first element with each of its ids: on its page, content may not add
     # a second one before ours (macros/sanitize.py, PAGE_SCRIPTS).
     for problem, value in sanitize.hook_id_problems(html, (page.meta or {}).get("scripts"), with_ids=True):
         _problems.append(f"{_where(page, value)}: {problem}.")
     return html
+
+
+def _rename_toc(links) -> None:
+    for link in links or ():
+        link.id = sanitize.safe_id(link.id)
+        link.title = sanitize.menu_text(link.title)  # Material's tooltips: see macros/sanitize.py, menu_text
+        _rename_toc(link.children)
 
 
 def _where(page, value: str) -> str:
