@@ -170,7 +170,10 @@ def refusals(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     def run(payload: Payload):
         root = repo_copy(base / payload.id)
         inject(root, payload)
-        return payload.id, build(root)
+        proc = build(root)
+        # What the failed build left in its output folder (make build would keep the last good site/).
+        proc.pages = sorted(p.name for p in (root / "site").rglob("*.html")) if (root / "site").is_dir() else []
+        return payload.id, proc
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(pool.map(run, REFUSED))
@@ -193,6 +196,8 @@ def refusal_problems(payload: Payload, proc) -> list[str]:
         found.append(f"{payload.id}: a secret of the build is in its output")
     if "Error reading page" in err or "Error building page" in err:
         found.append(f"{payload.id}: MkDocs' English line before the message")
+    if getattr(proc, "pages", None):
+        found.append(f"{payload.id}: half built, {len(proc.pages)} pages written before it stopped")
     file, _, rest = payload.where.partition("#")
     line = next((l for l in err.splitlines() if file in l and payload.says in l), None)  # noqa: E741
     if line is None:
@@ -228,7 +233,9 @@ def test_the_refusal_check_catches_each_kind_of_failure():
         "English line": subprocess.CompletedProcess([], 1, "", "ERROR - Error reading page 'over.md':\n" + good),
         "no line naming": subprocess.CompletedProcess([], 1, "", "ERROR - docs/ander.md, regel 9: " + payload.says),
         "no line number": subprocess.CompletedProcess([], 1, "", good.replace(", regel 9", "")),
+        "half built": subprocess.CompletedProcess([], 1, "", good),
     }
+    cases["half built"].pages = ["index.html"]
     for kind, proc in cases.items():
         assert any(kind in problem for problem in refusal_problems(payload, proc)), kind
 
@@ -260,21 +267,30 @@ def inert_site(inert_build) -> Path:
     return inert_build / "site"
 
 
-def test_no_secret_of_the_build_reaches_the_site_the_zip_or_the_pdf(inert_build, tmp_path, capsys):
+def leaks_in(folder: Path) -> tuple[int, list[str]]:
+    """(files looked at, files holding a secret of the build)."""
+    files = [p for p in sorted(folder.rglob("*")) if p.is_file()]
+    return len(files), [p.relative_to(folder).as_posix() for p in files if secrets_in(p.read_bytes())]
+
+
+def test_no_secret_of_the_build_reaches_the_site_the_zip_or_the_pdf(inert_build, browser, tmp_path, capsys):
     """Neither the build's environment nor a file outside the repository ends up in what is published."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    import pdf  # tools/pdf.py
-
     from pypdf import PdfReader
 
+    from browser import serve
+
+    # The control: a secret planted in a copy of the offline build is found where it was put.
+    planted = tmp_path / "geplant"
+    shutil.copytree(inert_build / "site-offline", planted)
+    (planted / "assets" / "x.txt").write_text(f"PATH=/usr/bin\n{SECRET_NAME}={SECRET}\n", encoding="utf-8")
+    with open(planted / "index.html", "a", encoding="utf-8") as page:
+        page.write(f"<!-- {OUTSIDE_SECRET} -->")
+    assert leaks_in(planted)[1] == ["assets/x.txt", "index.html"]
     checked = 0
     for folder in ("site", "site-offline"):
-        for path in sorted((inert_build / folder).rglob("*")):
-            if path.is_file():
-                checked += 1
-                assert secrets_in(path.read_bytes()) == [], path
+        count, found = leaks_in(inert_build / folder)
+        checked += count
+        assert found == [], f"{folder}: {found}"
     archive = tmp_path / "bundel.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted((inert_build / "site-offline").rglob("*")):
@@ -284,8 +300,16 @@ def test_no_secret_of_the_build_reaches_the_site_the_zip_or_the_pdf(inert_build,
         for name in zf.namelist():
             checked += 1
             assert secrets_in(zf.read(name)) == [], name
+    # The PDF as tools/pdf.py prints it: the print page, in print media, by this session's Chromium.
     target = tmp_path / "gids.pdf"
-    pdf.render(inert_build / "site", target, "Gids", "Editie")
+    with serve(inert_build / "site") as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "afdrukken.html", wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="A4")
+        finally:
+            page.close()
     text = "".join(page.extract_text() or "" for page in PdfReader(target).pages)
     checked += 1
     assert len(text) > 10_000 and secrets_in(text) == [] and secrets_in(target.read_bytes()) == []
