@@ -42,6 +42,8 @@ from .sanitize import PAGE_SCRIPTS
 # A page is text: a megabyte is hundreds of printed pages (the biggest page here is 20 KB).
 MAX_PAGE_BYTES = 1_000_000
 MAX_DESCRIPTION = 300
+# Messages per page: after these, the rest of the page's Jinja is counted, not listed.
+MAX_PROBLEMS = 20
 
 # --- macro calls -----------------------------------------------------------------------------------
 
@@ -113,14 +115,20 @@ def jinja_problems(text: str, rel: str, macros: dict[str, typing.Callable], star
     """Every `{{`, `{%` and `{#` in a page from `start` on that is not one allowed macro call, with its line."""
     problems: list[Problem] = []
     names = sorted(macros)
-    position, line, counted = start, 1 + text.count("\n", 0, start), start
+    position, line, counted, more = start, 1 + text.count("\n", 0, start), start, 0
     while True:
         found = _OPENER.search(text, position)
         if found is None:
+            if more:
+                problems.append(Problem(rel, f"en nog {more} plaatsen met {{{{, {{% of {{# verder in de pagina.", line=line))
             return problems
         start = found.start()
         line += text.count("\n", counted, start)
         counted = start
+        if len(problems) >= MAX_PROBLEMS:  # a page full of them: the first ones and a count say enough
+            more += 1
+            position = start + 2
+            continue
         call = _CALL.match(text, start) if found.group(0) == "{{" else None
         if call is not None:
             name = call.group(1)

@@ -62,13 +62,16 @@ def test_each_problem_is_reported_with_its_own_line():
     assert [f.split(":")[0] for f in found] == ["docs/x.md, regel 2", "docs/x.md, regel 4", "docs/x.md, regel 5"]
 
 
-def test_the_scan_is_linear():
-    """A page of nothing but openers and almost-calls is judged in well under a second."""
+def test_the_scan_is_linear_and_its_report_bounded():
+    """A page of nothing but openers and almost-calls (1 MB, the most a page may hold) is judged in well
+    under a second; the first problems are listed with their line, the rest counted."""
     text = ("{{ aantal('" + "x" * 190 + "' }} {{{{{{ {%{#\n") * 5000
     start = time.monotonic()
     found = pc.jinja_problems(text, "docs/x.md", MACROS)
     assert time.monotonic() - start < 2.0
-    assert len(found) > 5000
+    assert len(found) == pc.MAX_PROBLEMS + 1
+    assert str(found[-1]) == "docs/x.md, regel 5000: en nog 29980 plaatsen met {{, {% of {# verder in de pagina."
+    assert str(found[0]).startswith("docs/x.md, regel 1: ") and str(found[6]).startswith("docs/x.md, regel 2: ")
 
 
 # --- front matter ------------------------------------------------------------------------------------
