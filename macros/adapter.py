@@ -2,13 +2,22 @@
 
 Each macro renders one data-driven overview; the catalog is loaded lazily so
 that data errors surface through the hook's clean message, not a traceback.
+These are the only names a page may call (macros/paginacontrole.py): a page holds no
+other Jinja, so whatever a page shows from the site's settings (the edition, the files
+to download, the repository's address) comes from a macro here.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from .catalog import load_cached
-from .render import Renderer, edit_base, renderer_for
+from .model import KINDS
+from .render import Renderer, edit_base, href, plain, renderer_for
+
+# The kinds `aantal` counts; a page naming another gets a message with the choices (macros/paginacontrole.py).
+Soort = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+Bestand = Literal["zip", "pdf"]
 
 # Macro name -> the kind it lists. Pages call e.g. {{ bronnen_lijst() }}.
 LISTINGS = {
@@ -53,9 +62,49 @@ def define_env(env) -> None:
         return renderer().general_criteria(env.page.file.src_uri)
 
     @env.macro
-    def aantal(kind: str) -> int:
+    def aantal(kind: Soort) -> int:
         """Number of entries of a kind, e.g. {{ aantal('bron') }}."""
         return len(renderer().catalog.all(kind))
+
+    # The Downloads page (docs/downloads.md) and the accessibility statement: the edition stamp
+    # (tools/edition.py, set by overrides/hooks/edition.py), the files of this edition and of every
+    # fixed one (overrides/hooks/wijzigingen.py), the site's and the repository's address.
+    def extra() -> dict:
+        return env.conf["extra"]
+
+    @env.macro
+    def editie_naam() -> str:
+        """De editie van deze build, bv. 'editie v2027.03 van 2 maart 2027'."""
+        return plain(extra()["edition"]["label"])
+
+    @env.macro
+    def download_link(soort: Bestand) -> str:
+        """Een link naar het zip-bestand of de PDF van deze editie, waar ze gepubliceerd worden (site_url/downloads/)."""
+        name = extra()["edition"][soort]
+        return f"[{plain(name)}]({_site_url(env.conf)}downloads/{name})"
+
+    @env.macro
+    def edities_overzicht() -> str:
+        """Elke vaste editie met haar bestanden en nieuwe wijzigingsnota's (data/edities.yml)."""
+        page = env.page.file.src_uri
+        return renderer().render("edities.md.j2", page, edities=extra().get("edities") or [],
+                                 notes=href("nieuw-en-gewijzigd.md", page))
+
+    @env.macro
+    def downloadpagina_link(tekst: str) -> str:
+        """Een link met deze tekst naar de Downloads-pagina online: ook vanuit de PDF en de offline bundel."""
+        return f"[{plain(tekst)}]({_site_url(env.conf)}downloads.html)"
+
+    @env.macro
+    def meldingen_link(tekst: str) -> str:
+        """Een link met deze tekst naar de meldingen (issues) van de repository."""
+        repo = (env.conf.get("repo_url") or "").rstrip("/")
+        return f"[{plain(tekst)}]({repo}/issues)"
+
+    @env.macro
+    def levensduurkost_formulier() -> str:
+        """Het formulier van de levensduurkostvergelijking en zijn fictieve voorbeeld (docs/assets/javascripts/levensduurkost.js)."""
+        return renderer().figure("levensduurkost.html.j2", env.page.file.src_uri)
 
     @env.macro
     def wijzigingen_overzicht() -> str:
@@ -72,3 +121,8 @@ def define_env(env) -> None:
     from .hulpmiddelen import define_tool_macros
 
     define_tool_macros(env, renderer)
+
+
+def _site_url(conf) -> str:
+    """The published site's address (MkDocs ends it with '/'): links that work from the PDF and the bundle too."""
+    return conf.get("site_url") or ""

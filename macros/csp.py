@@ -121,3 +121,11 @@ def apply(html: str, preview: bool = False) -> str:
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(html, preview)}">'
     return html[: anchor.end()] + meta + html[anchor.end():]
 
+
+# An SVG document opened on its own runs its scripts and event handlers, and no <meta> can give it a
+# policy. macros/bestanden.py refuses such a file in docs/; this catches one a plugin writes.
+_SVG_SCRIPT = re.compile(r"<(?:[\w-]+:)?script\b|\son[a-z]+\s*=|javascript:", re.I)
+
+
+def svg_runs_script(svg: str) -> bool:
+    return bool(_SVG_SCRIPT.search(svg))

