@@ -175,6 +175,12 @@ ALLOWED = {
     "attr:type": "the type of a form field or list",
     "attr:inputmode": "the keyboard a phone shows for a form field",
     "attr:aeiouy": "not an attribute: a character class in a regular expression of lunr's stemmer (search worker)",
+    # rekenblad.js writes spreadsheets (XML text in a zip) and reads nothing from the page; these look like
+    # selectors to the scan but are parts of that XML: "[Content_Types].xml", a style attribute, a colour.
+    "attr:content_types": "not an attribute: the file name [Content_Types].xml inside an .xlsx (rekenblad.js)",
+    "attr:data-style-name": "not an attribute of the page: an ODF attribute written into an .ods (rekenblad.js)",
+    "class:xml": "not a class: a file extension in a name such as content.xml (rekenblad.js)",
+    "id:fff2cc": "not an id: the colour #fff2cc of the input cells in the spreadsheet (rekenblad.js)",
 }
 
 
@@ -196,9 +202,15 @@ PAGE_SCRIPTS = {
     "assets/javascripts/levensduurkost.js": Hooks(
         ids=frozenset({"lk-formulier", "lk-fouten", "lk-gebruik-per-jaar", "lk-leeg", "lk-o*", "lk-opties", "lk-periode",
                        "lk-resultaat", "lk-toevoegen", "lk-uitkomst", "lk-voorbeeld", "lk-voorbeeld-melding",
-                       "lk-vul-voorbeeld"}),
-        classes=frozenset({"lk-optie", "lk-verwijder", "lk-wijze"}),
-        attributes=frozenset({"data-json", "data-optie", "data-rij", "data-veld", "data-wijze"})),
+                       "lk-vul-voorbeeld", "lk-conclusie", "lk-druk", "lk-energieprijs", "lk-export-status", "lk-methode",
+                       "lk-methode-druk", "lk-ods", "lk-opdracht", "lk-post-*", "lk-txt", "lk-wijze-*", "lk-wijze-huren",
+                       "lk-wijze-kopen", "lk-wijzen-fout",
+                       "lk-xlsx"}),
+        classes=frozenset({"lk-optie", "lk-verwijder", "lk-wijze", "lk-druk-methode", "lk-voorwaarde"}),
+        attributes=frozenset({"data-json", "data-optie", "data-rij", "data-veld", "data-wijze", "data-post", "data-voet"})),
+    # Libraries of the cost tool's exports: they build files in memory and look up nothing on the page.
+    "assets/javascripts/rekenblad.js": Hooks(),
+    "assets/javascripts/zip.js": Hooks(),
     "assets/javascripts/voorbeelden.js": Hooks(
         ids=frozenset({"vb-filter", "vb-status"}), classes=frozenset({"voorbeeld", "afdruk-pagina"}),
         attributes=frozenset({"data-ambities", "data-voorzieningen"})),

@@ -59,6 +59,8 @@ FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-tou
 # Literal absolute addresses in the JavaScript the site ships, and why no page here fetches them.
 KNOWN_CODE_ADDRESSES = {
     "http://www.w3.org/": "XML namespace names (SVG, XLink): identifiers, never fetched",
+    "http://schemas.openxmlformats.org/": "Office Open XML namespace names that rekenblad.js writes into the .xlsx it "
+                                          "builds in memory: identifiers, never fetched",
     "https://unpkg.com/mermaid@": "Material loads mermaid.js only for a diagram (class 'mermaid'), which content "
                                   "cannot carry (macros/sanitize.py, BLOCKED_CLASSES)",
     "https://unpkg.com/resize-observer-polyfill": "Material loads it only in a browser without ResizeObserver; "
