@@ -117,7 +117,7 @@ def define_env(env) -> None:
         section = changelog.this_edition(edition.get("version", ""), edition.get("label", "Editie"))
         return r.changelog(changelog, section, env.page.file.src_uri)
 
-    # The tools pages (docs/hulpmiddelen/): purchase guide, checklists, open data.
+    # The tools pages (docs/werkinstrumenten/): purchase guide, checklists, open data.
     from .hulpmiddelen import define_tool_macros
 
     define_tool_macros(env, renderer)

@@ -296,7 +296,7 @@ SOORT_LABELS = {
     "norm": "Normen",
     "regelgeving": "Regelgeving",
     "gids": "Gidsen en leidraden",
-    "hulpmiddel": "Hulpmiddelen",
+    "hulpmiddel": "Instrumenten",
     "platform": "Platformen en kennisbanken",
     "kennisbank": "Platformen en kennisbanken",
     "praktijk": "Praktijkverhalen",

@@ -1,7 +1,7 @@
 """Open data: every collection of data/ as JSON and CSV, with JSON Schemas and a data package.
 
 Framework-free like the rest of the core: the hook overrides/hooks/hulpmiddelen.py
-writes what `build_files` returns into the site, the page hulpmiddelen/open-data.md
+writes what `build_files` returns into the site, the page werkinstrumenten/open-data.md
 documents it through `field_rows`.
 
 The published records are derived from the same pydantic models that validate

@@ -290,7 +290,7 @@ def front_matter(text: str, rel: str, themes: Optional[set[str]] = None) -> tupl
                 message = KEY_HINTS["render_macros"] + "."
             elif err["type"] == "literal_error" and key == "scripts":
                 message = (f"'{str(err.get('input'))[:80]}' is geen script van de site. Een pagina laadt alleen de "
-                           f"scripts van de hulpmiddelen: {', '.join(SCRIPTS)}. Een nieuw script voegt een ontwikkelaar "
+                           f"scripts van de werkinstrumenten: {', '.join(SCRIPTS)}. Een nieuw script voegt een ontwikkelaar "
                            "toe (docs/assets/javascripts/ en PAGE_SCRIPTS in macros/sanitize.py).")
             elif err["type"] == "extra_forbidden":
                 guess = difflib.get_close_matches(key.lower(), list(PaginaKop.model_fields), n=1, cutoff=0.5)

@@ -140,7 +140,7 @@ def suffix(item: Item) -> str:
 SOORT_ANCHORS = {"selectiecriterium": "selectiecriteria", "technische-specificatie": "technische-specificaties",
                  "gunningscriterium": "gunningscriteria", "uitvoeringsvoorwaarde": "uitvoeringsvoorwaarden"}
 # The whole-life cost comparator, linked from a product group's hints on life-cycle cost.
-COST_TOOL = "hulpmiddelen/levensduurkost.md"
+COST_TOOL = "werkinstrumenten/levensduurkost.md"
 
 # A placeholder in a clause: "[aantal]" (macros/model.py allows no other brackets in a clause).
 PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]+)\]")

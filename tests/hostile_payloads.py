@@ -18,6 +18,7 @@ a data file with `raw` set: the payload is the file itself (alias bombs, nesting
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 
@@ -174,9 +175,19 @@ PAYLOADS = [
 # "symlink" makes `where` a symbolic link to `value`.
 # ======================================================================================================
 
+def page_with(marker: str) -> str:
+    """The hand-written page (docs/...md) whose source holds `marker` (a tool's script, a macro call):
+    the corpus follows a page an editor moved with `make verplaats`."""
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    found = sorted(p.relative_to(docs.parent).as_posix() for p in docs.rglob("*.md")
+                   if marker in p.read_text(encoding="utf-8"))
+    assert len(found) == 1, f"'{marker}' staat op {len(found)} pagina's in docs/: verwacht één"
+    return found[0]
+
+
 OVER = "docs/over.md"
 JINJA = "Tussen {{ en }} mag alleen een macro van de site staan"
-FRONT = "docs/hulpmiddelen/index.md"
+FRONT = page_with("{{ afvinklijsten_overzicht() }}")  # the tools overview
 SVG_FIX = "Een SVG-bestand op de site is alleen een tekening"
 LINK = "is een symbolische koppeling"
 MAILTO = "e-maillink"
@@ -260,7 +271,7 @@ PAYLOADS_21A = [
     Payload("gadget-attr-list-id", "gadget", OVER, "## Kop XSS135 { #__drawer }", "inert", page="over.html"),
     Payload("gadget-label-search", "gadget", OVER, "<label for=\"__search\" class=\"md-search__input\">XSS136</label>",
             "inert", page="over.html"),
-    Payload("gadget-tool-id", "gadget", "docs/hulpmiddelen/aankoopwijzer.md",
+    Payload("gadget-tool-id", "gadget", page_with("assets/javascripts/aankoopwijzer.js"),
             "<div id=\"wijzer-gegevens\" data-json='{}'>XSS137</div>", "refused", "staat 2 keer op de pagina"),
     # --- files beside the pages ------------------------------------------------------------------------
     Payload("file-svg-script", "file", "docs/assets/images/XSS138.svg",
@@ -277,7 +288,7 @@ PAYLOADS_21A = [
             "refused", "DOCTYPE", raw="new-file"),
     Payload("file-htm", "file", "docs/XSS142.htm", "<html><body><script>alert(1)</script></body></html>", "refused",
             "bestandstype", raw="new-file"),
-    Payload("file-html-beside", "file", "docs/hulpmiddelen/rekenaar.html", "<script src=\"x.js\"></script>XSS143", "refused",
+    Payload("file-html-beside", "file", page_with("assets/javascripts/aankoopwijzer.js").rsplit("/", 1)[0] + "/rekenaar.html", "<script src=\"x.js\"></script>XSS143", "refused",
             "bestandstype", raw="new-file"),
     Payload("file-python", "file", "docs/main.py", "import os  # XSS144", "refused", "bestandstype", raw="new-file"),
     # --- symbolic links ----------------------------------------------------------------------------------

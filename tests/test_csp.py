@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from targets import page_carrying
+
 from browser import serve, site_pages, wait_for
 from macros import csp
 
@@ -92,9 +94,9 @@ def test_no_violation_while_searching_tooltips_and_tools_online(base_url, watche
     page.keyboard.type("aankoop")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert page.evaluate("window.__csp") == []
-    page.goto(base_url + "hulpmiddelen/aankoopwijzer.html?thema=textiel")
+    page.goto(base_url + page_carrying("assets/javascripts/aankoopwijzer.js") + "?thema=textiel")
     wait_for(page, "!document.getElementById('wijzer-plan').hidden")
-    page.goto(base_url + "hulpmiddelen/levensduurkost.html")
+    page.goto(base_url + page_carrying("assets/javascripts/levensduurkost.js"))
     page.click("#lk-vul-voorbeeld")
     page.click("#lk-formulier button[type=submit]")
     page.locator("#lk-uitkomst table").first.wait_for(timeout=5000)

@@ -22,7 +22,7 @@ from macros.model import KINDS
 from targets import page_carrying
 
 CATALOG = load(ROOT / "data")
-WIJZER = "hulpmiddelen/aankoopwijzer.html"  # fixed: the tool links to itself (tools/pagina.py FIXED)
+WIJZER = page_carrying("assets/javascripts/aankoopwijzer.js")  # moved only by a developer (tools/pagina.py FIXED)
 # The other tools' pages by what they carry, wherever an editor moved them (tests/targets.py).
 LK = page_carrying("assets/javascripts/levensduurkost.js")
 OPEN_DATA = page_carrying("{{ open_data_documentatie() }}")

@@ -1,4 +1,4 @@
-"""The life-cycle cost tool (docs/hulpmiddelen/levensduurkost.md) in real headless Chromium.
+"""The life-cycle cost tool (docs/werkinstrumenten/levensduurkost.md, found by its script) in real headless Chromium.
 
 The buyer fixes a method, exports it as an annex (.ods, .xlsx, text, print), enters the bidders'
 figures and compares the offers. Expected amounts are worked out by hand in this file, from the
@@ -19,9 +19,10 @@ from axe_playwright_python.sync_playwright import Axe
 import rekenblad
 from browser import PageWatch
 from test_browser_pages import AXE_OPTIONS, axe_lines
+from targets import page_carrying
 from test_csp import CSP_WATCH
 
-LK = "hulpmiddelen/levensduurkost.html"
+LK = page_carrying("assets/javascripts/levensduurkost.js")
 OPTIONAL_POSTS = ["installatie", "energie", "verbruik", "reiniging", "onderhoud", "herstelling", "afval", "terugname", "extern"]
 
 

@@ -47,7 +47,7 @@ URL_LIST = ROOT / "tests" / "published-urls.txt"
 # Pages the site's code or templates name: moving them needs a developer.
 SECTION_INDEXES = {"stappen/index.md", "ambities/index.md", "valkuilen/index.md", "themas/index.md"}
 FIXED = {"index.md": "de startpagina",
-         "hulpmiddelen/aankoopwijzer.md": "de aankoopwijzer linkt naar zichzelf (macros/templates/aankoopwijzer.md.j2)",
+         "werkinstrumenten/aankoopwijzer.md": "de aankoopwijzer linkt naar zichzelf (macros/templates/aankoopwijzer.md.j2)",
          "downloads.md": "andere pagina's linken ernaar via config.site_url",
          NOTES_PAGE: "de feed, de PDF en de wijzigingsnota's linken ernaar (macros/wijzigingen.py)",
          **{k.page: f"de {k.label.lower()} uit data/ staan op deze pagina (macros/model.py)"
