@@ -108,17 +108,31 @@ def target_problem(target: str, image: bool = False) -> str | None:
 
 # Invisible characters a text never needs: control characters (a NUL ends strings in other programs)
 # and the bidirectional controls that make a reviewer read a diff differently from the site ("Trojan
-# Source"). Line breaks and tabs are whitespace, handled by YAML and Markdown.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Source"). Line breaks and tabs are whitespace, handled by YAML and Markdown. And what XML 1.0 cannot
+# hold at all, so that the feed, the open data and the print page stay well-formed: U+FFFE, U+FFFF
+# and the halves of a UTF-16 pair (a double-quoted YAML value can write them as "\uFFFE", "\ud800").
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def _invisible_problem(value: str) -> str | None:
     found = _INVISIBLE.search(value)
     if found:
-        return (f"bevat een teken dat niet in een tekst hoort: een onzichtbaar stuurteken (U+{ord(found.group(0)):04X}) "
-                f"na '{value[:found.start()][-30:]}'. Zulke tekens komen mee bij kopiëren uit sommige programma's; "
-                "typ dat stuk van de tekst opnieuw")
+        code = ord(found.group(0))
+        if 0xD800 <= code <= 0xDFFF:
+            what = f"een halve UTF-16-code (U+{code:04X}), geen teken"
+        elif code in (0xFFFE, 0xFFFF):
+            what = f"een niet-teken (U+{code:04X}) dat geen enkel bestandsformaat mag bevatten"
+        else:
+            what = f"een onzichtbaar stuurteken (U+{code:04X})"
+        return (f"bevat een teken dat niet in een tekst hoort: {what} na '{value[:found.start()][-30:]}'. Zulke tekens "
+                "komen mee bij kopiëren uit sommige programma's, of door een code als \\u0001 tussen dubbele "
+                "aanhalingstekens; typ dat stuk van de tekst opnieuw")
     return None
+
+
+def invisible_problem(value: str) -> str | None:
+    """Why a value of any kind of text field (a page path, a version) holds a character no text may hold."""
+    return _invisible_problem(value)
 
 
 def text_problem(value: str) -> str | None:
@@ -188,6 +202,9 @@ def markdown_problem(value: str) -> str | None:
 
 def url_problem(value: str) -> str | None:
     """Why a web address field is not allowed, or None (it must be a complete http(s) address)."""
+    invisible = _invisible_problem(value)
+    if invisible:
+        return invisible
     bad = _URL_FORBIDDEN.search(value)
     if bad:
         char = bad.group(0)
