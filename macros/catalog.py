@@ -19,8 +19,9 @@ from . import linkcontrole, safety, yamlfile
 from .errors import DataError, Problem, Problems
 from .model import KINDS, RETIRED_FIELDS, Ambitie, Entry, Strategie, ascii_id, ref_fields
 
-# "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
-INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")
+# "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id. An id holds no bracket, so
+# a try that fails ends before the next "](" (50 kB of "](bron:a" repeated: 0.8 s, now linear).
+INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^()\[\]\s#]+)\)")
 # The target of every Markdown link or image in data text: "[tekst](doel)" or "[tekst](<doel> "titel")".
 LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)")
 SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

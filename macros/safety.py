@@ -38,9 +38,10 @@ _JINJA = re.compile(r"\{[{%#]")
 # whitespace or the closing bracket (an optional <...> around it, as Markdown allows), then
 # what follows it (a title). Images are found a second time, with their own rule.
 _LINK_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)([^)]*)")
-_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(<[^>]*>|[^\s)]*)")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.M)
-_ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]*\]:", re.M)
+# An image's target, read where the "](" that closes its "![" stands (images()). It stops at a
+# bracket, so a text of "![](" repeated reads each part once.
+_IMAGE_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)\[\]]*)")
+_BRACKET = re.compile(r"[\[\]]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # What a reference may look like before the catalog checks it: a word, ':', then id characters
 # (and an #anchor the catalog refuses with its own message). Nothing that could run as a script URL.
@@ -161,6 +162,55 @@ def term_problem(value: str) -> str | None:
     return None
 
 
+def images(value: str) -> list[str]:
+    """The target of every image ("![alt](target)"), also with brackets in its alt text: each "]"
+    closes the latest "[", and an image's "](" is the one that closes its "![". One pass: the
+    regular expression "!\\[[^\\]]*\\]\\(" read from every "![" to the next "]" and missed an
+    image whose alt text holds brackets."""
+    closers, stack = [], []
+    closing = -1  # also the first "]" after each "![" (what Markdown does when the alt text is unbalanced)
+    for bracket in _BRACKET.finditer(value):
+        at = bracket.start()
+        if bracket.group(0) == "[":
+            image = at > 0 and value[at - 1] == "!"
+            stack.append(image)
+            if image and closing < at:
+                closing = value.find("]", at)
+                if closing >= 0:
+                    closers.append(closing)
+        elif stack and stack.pop():
+            closers.append(at)
+    targets = []
+    for at in sorted(set(closers)):
+        target = _IMAGE_TARGET.match(value, at)
+        if target:
+            targets.append(target.group(1))
+    return targets
+
+
+def _definition(value: str, opener: str, empty: bool) -> bool:
+    """Whether a line starts (after at most three spaces) with `opener`, a label without "]" (it may
+    span lines; empty only if `empty`) and "]:": what "^ {0,3}\\[[^\\]]+\\]:" (re.M) finds, in one
+    pass. The expression read from every such line to the next "]", once per line."""
+    closing = -1  # the next "]" after the last label looked at
+    start = 0
+    while start <= len(value):
+        end = value.find("\n", start)
+        end = len(value) if end < 0 else end
+        line = value[start:min(end, start + 3 + len(opener))]
+        label = start + (len(line) - len(line.lstrip(" ")))
+        if label - start <= 3 and value.startswith(opener, label):
+            label += len(opener)
+            if closing < label:
+                closing = value.find("]", label)
+                if closing < 0:
+                    return False
+            if (closing > label or empty) and value.startswith(":", closing + 1):
+                return True
+        start = end + 1
+    return False
+
+
 def markdown_problem(value: str) -> str | None:
     """Why a Markdown field is not allowed, or None."""
     invisible = _invisible_problem(value)
@@ -179,14 +229,14 @@ def markdown_problem(value: str) -> str | None:
     if _BRACES.search(value):
         return ("bevat accolades ({ of }). In Markdown voegen die HTML-attributen toe; ze zijn niet toegelaten in "
                 "data/. Schrijf ze in woorden of laat ze weg")
-    if _ABBR_DEF.search(value):
+    if _definition(value, "*[", empty=True):
         return ("bevat een afkortingsdefinitie ('*[...]:'). Afkortingen en hun uitleg horen in data/begrippen.yml "
                 "(term of aliassen)")
-    if _REFERENCE_DEF.search(value):
+    if _definition(value, "[", empty=False):
         return ("bevat een linkdefinitie ('[naam]: adres'). Schrijf de link op de plaats zelf: "
                 "[tekst](https://...) of [tekst](bron:id)")
-    for match in _IMAGE_TARGET.finditer(value):
-        problem = target_problem(match.group(1), image=True)
+    for target in images(value):
+        problem = target_problem(target, image=True)
         if problem:
             return problem
     for match in _LINK_TARGET.finditer(value):

@@ -574,7 +574,7 @@ def _syntax_problems(text: str, lines: list[str], first, rel: str, problems: lis
     return "\n".join(out), broken
 
 
-_ID_LINE_RE = re.compile(r"(?:-[ \t]++|[ \t]++)id:[ \t]*+['\"]?([^\s'\"#]++)")
+_ID_LINE_RE = re.compile(r"(?<![ \t])(?:-[ \t]++|[ \t]++)id:[ \t]*+['\"]?([^\s'\"#]++)")
 
 
 def _entry_id(lines: list[str], begin: int, end: int) -> Optional[str]:

@@ -26,7 +26,9 @@ from pathlib import Path
 NOTES = "data/wijzigingen.yml"
 EDITIONS = "data/edities.yml"
 # "- [x] Kleine correctie ..." (GitHub writes [x] when the box is ticked in its editor).
-SMALL_CORRECTION_RE = re.compile(r"^\s*[-*+]\s*\[[xX]\]\s*\**\s*Kleine correctie\b", re.M)
+# On one line, and possessive: the description is anyone's text, and "\s*" spanning lines made a
+# description of 50,000 line breaks cost 50,000 squared steps.
+SMALL_CORRECTION_RE = re.compile(r"^[ \t]*+[-*+][ \t]*+\[[xX]\][ \t]*+\**+[ \t]*+Kleine correctie\b", re.M)
 ID_RE = re.compile(r"""^-\s+id:\s*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?\s*(?:#.*)?$""", re.M)
 
 
