@@ -10,9 +10,10 @@ with "Kleine correctie", as the pull request template has it:
 
     - [x] Kleine correctie (tikfout, opmaak, ...): geen wijzigingsnota nodig.
 
-Run by .github/workflows/pr.yml with the description as the pull request has it now, so
-re-running the check after ticking the box sees the tick. Standard library only: it runs
-before any dependency is installed. Exit 2 on a usage error (git cannot compare the two).
+Run by .github/workflows/wijzigingsnota.yml with the description from the pull request's event,
+without any token (it is the pull request's own copy of this file). Editing the description, as
+ticking the box does, is an event too: the check runs again by itself. Standard library only: it
+runs before any dependency is installed. Exit 2 on a usage error (git cannot compare the two).
 """
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ def check(root: Path, base: str, head: str, body: str) -> tuple[bool, str]:
         f"Kopieer dan het sjabloon bovenaan {NOTES} naar het einde van dat bestand en vul het in: "
         f"datum, titel, wat en waarom, en de items of pagina's die veranderden.\n"
         f"Is het een kleine correctie (een tikfout, de opmaak)? Vink dan in de beschrijving van de pull "
-        f"request het vakje \"Kleine correctie\" aan en start deze controle opnieuw (of push een nieuwe commit).\n"
+        f"request het vakje \"Kleine correctie\" aan: de controle loopt dan vanzelf opnieuw.\n"
         f"Uitleg: CONTRIBUTING.md, deel 5.")
 
 
