@@ -40,7 +40,7 @@ _JINJA = re.compile(r"\{[{%#]")
 _LINK_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)([^)]*)")
 # An image's target, read where the "](" that closes its "![" stands (images()). It stops at a
 # bracket, so a text of "![](" repeated reads each part once.
-_IMAGE_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)\[\]]*)")
+_IMAGE_TARGET = re.compile(r"\]\(\s*(<[^<>]*>|[^\s)\[\]]*)")
 _BRACKET = re.compile(r"[\[\]]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # What a reference may look like before the catalog checks it: a word, ':', then id characters

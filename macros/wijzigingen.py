@@ -189,9 +189,10 @@ def first_heading(text: str) -> Optional[str]:
         if len(line) < 2 or line[0] != "#" or line[1] not in " \t":
             continue
         title = line[1:].strip()
-        if title.endswith("}") and "{" in title:
-            bare = title[:title.rfind("{")].rstrip()
-            title = bare or title
+        if title.endswith("}"):  # an attribute list "{...}" (no "}" inside) after at least one character
+            start = title.find("{", max(title.rfind("}", 0, len(title) - 1) + 1, 1))
+            if start > 0:
+                title = title[:start].rstrip()
         if title:
             return title
     return None

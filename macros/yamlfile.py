@@ -168,8 +168,13 @@ def _build(text: str, problems: list[Problem], rel: str):
                     raise yaml.constructor.ConstructorError("while constructing a mapping", None,
                                                             "found unhashable key", event.start_mark)
                 if raw_key in frame[3]:
+                    entry = None
+                    if len(stack) > 1 and isinstance(stack[1][0], dict):  # the entry this field is in
+                        entry_id = stack[1][0].get("id")
+                        number = stack[1][1][0] + 1
+                        entry = f"'{entry_id}' (nr. {number})" if isinstance(entry_id, str) else f"nr. {number}"
                     problems.append(Problem(rel, f"het veld '{raw_key}' staat twee keer in hetzelfde item. Houd er "
-                                            "één over.", line=line, field=raw_key))
+                                            "één over.", line=line, entry=entry, field=raw_key))
                 frame[3].add(raw_key)
                 frame[2] = (value, raw_key)
                 continue
@@ -263,7 +268,10 @@ def read(path: Path, rel: str, problems: list[Problem], texts: Optional[dict] = 
     try:
         data, found = _build(text, problems, rel)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(_explained(exc, text), lines, rel))
+        problem = _syntax_problem(_explained(exc, text), lines, rel)
+        if problem.line and lines[problem.line - 1].strip() not in ("---", "..."):  # a separator is in no entry
+            problem.entry = _entry_at(lines, problem.line)
+        problems.append(problem)
         return None, {}
     if broken and isinstance(data, list):
         for index, (entry_id, line) in broken.items():
@@ -362,15 +370,13 @@ def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
     depth, deepest, directive, count = 0, None, None, 0
     sizes: list[list] = []  # per open collection: [is a mapping, children so far, its line]
     crowded = None  # (line, message) of the first mapping or list over its limit
+    too_many = None  # the line where the file passed MAX_EVENTS
     try:
         for event in _parse(text):
             count += 1
             if count > MAX_EVENTS:
-                problems.append(Problem(rel, f"het bestand heeft meer dan {MAX_EVENTS:_} onderdelen (velden, waarden "
-                                        "en lijstpunten samen); meer kan de controle niet nakijken. Verdeel de inhoud "
-                                        "over minder of kortere items.".replace("_", "."),
-                                        line=event.start_mark.line + 1))
-                return False
+                too_many = event.start_mark.line + 1
+                break
             # The lines named in the message: the first twelve that have one (a bomb has millions).
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
                 line = event.start_mark.line + 1
@@ -405,9 +411,14 @@ def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
             deepest = exc.problem_mark.line + 1 if exc.problem_mark is not None else 1
         if not (marks or tags or deepest or directive or crowded):
             return exc
+    if too_many is not None and not (marks or tags or deepest or directive or crowded):
+        problems.append(Problem(rel, f"het bestand heeft meer dan {MAX_EVENTS:_} onderdelen (velden, waarden en "
+                                "lijstpunten samen); meer kan de controle niet nakijken. Verdeel de inhoud over "
+                                "minder of kortere items.".replace("_", "."), line=too_many))
+        return False
     ok = crowded is None
     if crowded is not None:
-        problems.append(Problem(rel, crowded[1], line=crowded[0]))
+        problems.append(Problem(rel, crowded[1], line=crowded[0], entry=_entry_at(lines, crowded[0])))
     if marks:
         ok = False
         first = marks[0]
@@ -422,7 +433,8 @@ def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
         else:
             cause = (f"YAML-ankers en -verwijzingen (&naam en *naam) zijn niet toegelaten in de gegevens{more}. "
                      "Schrijf de tekst voluit op elke plek waar hij nodig is.")
-        problems.append(Problem(rel, cause, line=first))
+        problems.append(Problem(rel, cause, line=first, entry=_entry_at(lines, first),
+                                field=_key(lines[first - 1]) if first <= len(lines) else None))
     if tags:
         ok = False
         first = tags[0]
@@ -437,7 +449,7 @@ def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
         else:
             cause = (f"YAML-types (zoals !!str of !naam) zijn niet toegelaten in de gegevens{more}. Haal het type weg; "
                      "begint een tekst met '!', zet hem dan tussen enkele aanhalingstekens.")
-        problems.append(Problem(rel, cause, line=first, field=_key(line)))
+        problems.append(Problem(rel, cause, line=first, entry=_entry_at(lines, first), field=_key(line)))
     if directive is not None:
         ok = False
         problems.append(Problem(rel, "een regel die met '%' begint is een YAML-instructie (%YAML, %TAG); die horen niet "
@@ -446,8 +458,21 @@ def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
         ok = False
         problems.append(Problem(rel, f"de gegevens zijn hier meer dan {MAX_DEPTH} niveaus diep genest. Een item heeft "
                                 "velden, lijsten en strategieën, niet meer: controleer de inspringing en de haakjes "
-                                "[ ] en { }.", line=deepest))
+                                "[ ] en { }.", line=deepest, entry=_entry_at(lines, deepest)))
     return None if ok else False
+
+
+def _entry_at(lines: list[str], number: int) -> Optional[str]:
+    """"'id' (nr. 3)" for the entry line `number` is in, or None before the first entry (for the few
+    problems found on the event stream, before there are entries)."""
+    begin, count = None, 0
+    for index in range(min(number, len(lines))):
+        if ENTRY_START_RE.match(lines[index]):
+            begin, count = index, count + 1
+    if begin is None:
+        return None
+    entry_id = _entry_id(lines, begin, len(lines))
+    return f"'{entry_id}' (nr. {count})" if entry_id else f"nr. {count}"
 
 
 # --- syntax errors -----------------------------------------------------------

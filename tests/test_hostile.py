@@ -27,7 +27,7 @@ INERT = [p for p in PAYLOADS if p.expect == "inert"]
 def marker(payload: Payload) -> str:
     import re
 
-    found = re.search(r"XSS\d\d", payload.value)
+    found = re.search(r"XSS\d+", payload.value)  # two digits, or three (XSS2nn: issue 21, sections 6 to 8)
     assert found, f"{payload.id}: every payload carries a marker XSSnn"
     return found.group(0)
 
@@ -47,6 +47,26 @@ def inject(root: Path, payload: Payload) -> None:
     if payload.raw == "file":
         (root / payload.where).write_text(payload.value, encoding="utf-8")
         return
+    # --- issue 21, sections 6 to 8 (h21b): files that are not plain UTF-8 files in data/ ---
+    if payload.raw == "utf-16":
+        (root / payload.where).write_bytes(payload.value.encode("utf-16"))
+        return
+    if payload.raw == "map":
+        (root / payload.where).unlink()
+        (root / payload.where).mkdir()
+        (root / payload.where / "LEESMIJ.txt").write_text(payload.value, encoding="utf-8")
+        return
+    if payload.raw == "link":
+        elsewhere = root.parent / f"{root.name}-elders.yml"  # outside the repository
+        elsewhere.write_text(payload.value, encoding="utf-8")
+        (root / payload.where).unlink()
+        (root / payload.where).symlink_to(elsewhere)
+        return
+    if payload.raw == "link-map":
+        elsewhere = root.parent / f"{root.name}-data-elders"
+        shutil.move(str(root / "data"), elsewhere)
+        (root / "data").symlink_to(elsewhere, target_is_directory=True)
+        return
     if payload.raw == "latin-1":
         path = root / payload.where
         text = path.read_text(encoding="utf-8")
@@ -65,8 +85,13 @@ def inject(root: Path, payload: Payload) -> None:
     if len(ids) == 2:
         entry = next(s for s in entry["strategieen"] if s["id"] == ids[1])
     current = entry.get(field)
-    entry[field] = [payload.value, *current[1:]] if isinstance(current, list) else payload.value
-    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    value = "@@ONBEWERKT@@" if payload.raw == "yaml" else payload.value
+    entry[field] = [value, *current[1:]] if isinstance(current, list) else value
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    if payload.raw == "yaml":  # the value as YAML, unquoted: a number, a type, a double-quoted escape
+        assert text.count("'@@ONBEWERKT@@'") == 1, payload.id
+        text = text.replace("'@@ONBEWERKT@@'", payload.value)
+    target.write_text(text, encoding="utf-8")
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
@@ -81,6 +106,8 @@ def test_corpus_is_large_and_well_formed():
     families = {p.family for p in PAYLOADS}
     for family in ("event handler", "script URL", "data URL", "SVG", "reference link", "autolink", "HTML comment",
                    "title breakout", "alias bomb", "oversized input", "bad encoding"):
+        assert family in families
+    for family in ("XML-invalid character", "message"):  # issue 21, sections 6 to 8 (h21b)
         assert family in families
     for p in PAYLOADS:
         assert p.expect in ("refused", "inert"), p.id
@@ -108,7 +135,7 @@ def test_refused_with_the_usual_message(refusals, payload):
     assert "Traceback" not in err, err[-2000:]
     file, _, rest = payload.where.partition("#")
     line = next(l for l in err.splitlines() if file in l and payload.says in l)  # noqa: E741
-    if payload.raw is None or payload.raw == "latin-1":
+    if payload.raw in (None, "latin-1", "yaml"):
         assert "regel " in line, line
     if rest:
         entry, _, field = rest.rpartition(".")
