@@ -9,6 +9,7 @@ from typing import Optional
 # and checks again, and a file with a mistake on every line (a list of a million one-letter items)
 # stays within the data check's time and memory (tests/test_grenzen.py).
 MAX_SHOWN = 1000
+MAX_MESSAGE = 2000  # characters of one problem's message
 
 # Characters a message never prints as they are: a lone surrogate cannot be written as UTF-8 (the
 # terminal or the log would stop with an error), a control character or U+FFFE garbles the line.
@@ -33,10 +34,12 @@ class Problem:
         if self.line:
             where.append(f"regel {self.line}")
         if self.entry:
-            where.append(f"item {self.entry}")
+            where.append(f"item {self.entry[:80]}")
         if self.field:
-            where.append(f"veld '{self.field}'")
-        return printable(", ".join(where) + ": " + self.message)
+            where.append(f"veld '{self.field[:80]}'")
+        # A message quotes the value it is about: a line of 16 MB is shown by its start.
+        message = self.message if len(self.message) <= MAX_MESSAGE else self.message[:MAX_MESSAGE] + " …"
+        return printable(", ".join(where) + ": " + message)
 
 
 class Problems(list):

@@ -361,7 +361,7 @@ REGISTRY: dict[tuple[str, str], Reads] = {
     ("tools/release.py", '^\\[\\]\\s*$'): Reads(CODE + ": data/edities.yml as make release writes it"),
     ("tools/release.py", '^\\[\\]\\s*$\\n?'): Reads(CODE + ": data/edities.yml as make release writes it"),
     ("tools/pdf.py", 'data-editie="([^"]*)"'): Reads(SITE),
-    ("tools/synth_data.py", '^MAX_BYTES = ([\\d_]+)$'): Reads(CODE + ": macros/yamlfile.py of a copy for the benchmark"),
+    ("tools/synth_data.py", "grow"): Reads(CODE + ": the caps in macros/yamlfile.py of a copy for the benchmark"),
     ("tools/serve_gzip.py", '\\.[0-9a-f]{8}\\.min\\.(js|css)$'): Reads(CODE),
     ("tools/termen.py", '\\]\\([^)\\s\\]]*(?:\\s+\\"[^\\"]*\\")?\\)'): Reads(PAGE, ["](" * (N // 2), "](a" * (N // 3)]),
     ("tools/termen.py", '(?:https?|mailto|file):[^\\s)\\"\'<>]+'): Reads(PAGE),
