@@ -234,8 +234,8 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
         text = str(err["ctx"]["error"])
         return text if text.endswith((".", "?", "!")) else text + "."
     # pydantic's own wording is English: never shown. What was given, and where to read what fits.
-    return (f"ongeldige waarde {_describe(given)} (foutsoort '{kind}'). Het sjabloon bovenaan het bestand en "
-            "CONTRIBUTING.md tonen wat in dit veld hoort.")
+    return (f"ongeldige waarde {_describe(given)}. Het sjabloon bovenaan het bestand en CONTRIBUTING.md tonen wat "
+            "in dit veld hoort.")
 
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
