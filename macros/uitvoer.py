@@ -70,7 +70,11 @@ def _text(name: str, text: str) -> None:
 def _relax_ng():
     from lxml import etree  # only the build's feed check needs it
 
-    return etree.RelaxNG(etree.parse(str(RNG_FILE)))
+    try:
+        return etree.RelaxNG(etree.parse(str(RNG_FILE)))
+    except (OSError, etree.LxmlError):
+        raise OutputError("schemas/atom.rng ontbreekt of is kapot: de build kan feed.xml er niet mee nakijken. Maak het "
+                          "opnieuw met `make schemas` en commit het mee.") from None
 
 
 def check_feed(content: bytes, name: str = "feed.xml") -> int:

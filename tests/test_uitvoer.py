@@ -243,3 +243,13 @@ def test_the_build_logs_what_it_checked(tmp_path):
     printed = re.search(r"Afdrukpagina nagekeken: (\d+) ids uniek, (\d+) interne links met een doel\.", log)
     assert feed and data and printed, log[-3000:]
     assert int(feed.group(1)) > 0 and all(int(n) > 0 for n in data.groups()) and all(int(n) > 0 for n in printed.groups())
+
+
+def test_without_its_schema_the_feed_check_says_how_to_make_it(site, tmp_path, monkeypatch):
+    monkeypatch.setattr(uitvoer, "RNG_FILE", tmp_path / "atom.rng")
+    uitvoer._relax_ng.cache_clear()
+    try:
+        with pytest.raises(uitvoer.OutputError, match=r"schemas/atom.rng ontbreekt of is kapot.*make schemas"):
+            uitvoer.check_feed((site / "feed.xml").read_bytes())
+    finally:
+        uitvoer._relax_ng.cache_clear()
