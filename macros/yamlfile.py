@@ -8,8 +8,8 @@ Data files come from anyone's pull request and are written by editors, not devel
 - YAML anchors and aliases (`&naam`, `*naam`) are refused. Editors never need them, and a chain
   of a few hundred bytes expands to gigabytes ("billion laughs"). So are types (`!!python/object`,
   `!!int`, `!eigen`) and directives (`%TAG`): a value is text, a number, a date, a list or a mapping;
-- nesting deeper than MAX_DEPTH is refused (PyYAML's composer recurses, so 1,000 levels would end
-  in a RecursionError), and so is a file of more than MAX_EVENTS parts (values, list items and
+- nesting deeper than MAX_DEPTH is refused (an entry needs five levels; 1,000 would end in a
+  RecursionError further on), and so is a file of more than MAX_EVENTS parts (values, list items and
   mappings together): every part becomes a few Python objects, and a 16 MB list of one-letter
   items took 5 GB and two minutes;
 - these checks run on a first pass over LibYAML's event stream, which never expands an alias and

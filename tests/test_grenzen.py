@@ -34,7 +34,7 @@ from conftest import BIN, ENV, FIXTURES, ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from macros import afdrukken, catalog, csp, safety, spans, tooltips, wijzigingen, yamlfile  # noqa: E402
+from macros import catalog, safety, spans, tooltips, wijzigingen, yamlfile  # noqa: E402
 
 SECONDS = 10  # the data check of any input, CPU time
 MIB = 300  # the data check of any input, peak memory
