@@ -16,18 +16,21 @@ from typing import Iterable, Optional
 from pydantic import ValidationError
 
 from . import linkcontrole, safety, yamlfile
-from .errors import DataError, Problem
+from .errors import DataError, Problem, Problems
 from .model import (ALGEMEEN, CRITERIUM_SOORTEN, GENERAL_CRITERIA_PAGE, KINDS, NIVEAUS, PRODUCT_GROUP_ANCHORS,
                     RETIRED_FIELDS, Ambitie, Entry, Kind, Strategie, ascii_id, ref_fields)
 
-# "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id.
-INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^)\s#]+)\)")
+# "[tekst](bron:mvoo)" in any Markdown links to an entry by kind and id. An id holds no bracket, so
+# a try that fails ends before the next "](" (50 kB of "](bron:a" repeated: 0.8 s, now linear).
+INLINE_REF_RE = re.compile(r"\]\((" + "|".join(KINDS) + r"):([^()\[\]\s#]+)\)")
 # The target of every Markdown link or image in data text: "[tekst](doel)" or "[tekst](<doel> "titel")".
 LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)")
 SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # A link in data text to a hand-written page, written from docs/: "](inleiding/aan-de-slag.md#kop)".
 # Data text lands on pages at any depth, so the renderer makes it relative to each of them.
-PAGE_LINK_RE = re.compile(r"\]\(\s*(?![A-Za-z][A-Za-z0-9+.-]*:)(?!#)([^)\s>#]+\.md)(#[^)\s>]*)?")
+# The path holds no "(" or "[": a failed try then ends before the next "](" starts, and a text of
+# "](" or "](a.m" repeated costs its length, not its length squared (7.2 s for 50 kB before).
+PAGE_LINK_RE = re.compile(r"\]\(\s*+(?![A-Za-z][A-Za-z0-9+.-]*+:)(?!#)([^()\[\]\s>#]+\.md)(#[^)\s>]*+)?")
 WEB_SCHEMES = {"http", "https", "mailto"}
 NEUTER = {"thema", "begrip", "voorbeeld", "criterium"}
 # Prefixes editors type for a kind (the plural, the word readers see): macros/safety.py.
@@ -113,6 +116,34 @@ class Catalog:
     doc_pages: Optional[set] = None  # hand-written pages (docs-relative .md paths), when docs/ is known
     # URL -> the day the weekly link check last found it working (data/linkcontrole.json).
     link_checked: dict[str, dt.date] = field(default_factory=dict)
+    # What is left of the work "Bedoelde je ...?" may cost in one check (closest()).
+    hint_budget: int = field(default=0, repr=False, compare=False)
+    _known: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def ids(self, kind: str) -> list[str]:
+        """Every id of a kind, computed once per number of entries (messages ask for it per mistake)."""
+        key = (kind, len(self.items))
+        if key not in self._known:
+            self._known[key] = [i.id for i in self.items.values() if i.kind == kind]
+        return self._known[key]
+
+    def page_paths(self) -> set:
+        """Every page a link in data text may name: the hand-written ones and the generated ones."""
+        key = ("pages", len(self.items))
+        if key not in self._known:
+            self._known[key] = (self.doc_pages or set()) | {i.page for i in self.pages()}
+        return self._known[key]
+
+    def closest(self, word: str, choices, cutoff: float = 0.6) -> Optional[str]:
+        """The choice closest to a misspelt name, for "Bedoelde je ...?", within the check's budget:
+        difflib compares a word with each choice in some 30 µs, so 10,000 misspelt ids against
+        16,000 entries would take over an hour. Past the budget a message goes without the guess."""
+        choices = list(choices)
+        if len(choices) > self.hint_budget:
+            return None
+        self.hint_budget -= len(choices)
+        best = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+        return best[0] if best else None
 
     def last_good(self, url: str) -> Optional[dt.date]:
         return linkcontrole.last_good(self.link_checked, url)
@@ -175,7 +206,7 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields)
-        guess = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.5)
+        guess = difflib.get_close_matches(str(name)[:100], allowed, n=1, cutoff=0.5)
         hint = f"Bedoelde je '{guess[0]}'? " if guess else ""
         return f"onbekend veld (tikfout?). {hint}Toegelaten velden: {', '.join(allowed)}."
     if kind == "string_type":
@@ -184,8 +215,11 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
         return f"verwacht een lijst, maar kreeg {_describe(given)}. Schrijf elk element op een eigen regel die begint met '- '."
     if kind in ("bool_type", "bool_parsing"):
         return f"verwacht true of false, maar kreeg {_describe(given)}."
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size", "finite_number"):
         return f"verwacht een geheel getal, maar kreeg {_describe(given)}."
+    if kind in ("string_unicode", "string_sub_type"):
+        return ("bevat een teken dat niet in een tekst hoort (een halve UTF-16-code, zoals '\\ud800' tussen dubbele "
+                "aanhalingstekens). Typ de tekst opnieuw, zonder backslash-codes.")
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         impossible = _impossible_date(given)
         if impossible:
@@ -198,12 +232,17 @@ def _explain(err: dict, model: type[Entry], loc: tuple) -> str:
         return f"ongeldige waarde {_describe(given)}. Kies een van: {choices}."
     if kind == "too_short":
         return "mag niet leeg zijn: geef minstens één element."
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"waarde {_describe(given)} ligt buiten het toegelaten bereik ({err['msg']})."
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        ctx = err.get("ctx") or {}
+        bound = {"ge": "minstens", "le": "hoogstens", "gt": "meer dan", "lt": "minder dan"}
+        rule = " en ".join(f"{word} {ctx[key]}" for key, word in bound.items() if key in ctx)
+        return f"waarde {_describe(given)} ligt buiten het toegelaten bereik ({rule or 'zie CONTRIBUTING.md'})."
     if kind == "value_error":
         text = str(err["ctx"]["error"])
         return text if text.endswith((".", "?", "!")) else text + "."
-    return f"{err['msg']} (kreeg {_describe(given)})."
+    # pydantic's own wording is English: never shown. What was given, and where to read what fits.
+    return (f"ongeldige waarde {_describe(given)}. Het sjabloon bovenaan het bestand en CONTRIBUTING.md tonen wat "
+            "in dit veld hoort.")
 
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -244,6 +283,8 @@ def _describe(value) -> str:
         return "een item met velden"
     if isinstance(value, (list,)):
         return "een lijst"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "een getal van meer dan 19 cijfers"  # str() refuses an integer of over 4,300 digits
     text = str(value)
     return f"'{text[:60]}'" + ("…" if len(text) > 60 else "")
 
@@ -277,8 +318,9 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
     """
     data_dir = Path(data_dir)
     docs = Path(docs_dir) if docs_dir is not None else data_dir.parent / "docs"
-    problems: list[Problem] = []
-    catalog = Catalog()
+    _refuse_linked_folder(data_dir)
+    problems = Problems()
+    catalog = Catalog(hint_budget=HINT_BUDGET)
     if docs.is_dir():
         catalog.doc_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     first_seen: dict[tuple[str, str], Item] = {}
@@ -309,6 +351,9 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
             return
         parent = catalog.items.get(("thema", group)) if group and group != ALGEMEEN else None
         for index, entry in enumerate(raw):
+            if problems.full:
+                problems.stopped = True
+                break
             if isinstance(entry, yamlfile.Broken):  # its syntax error is reported already
                 failed.add((kind.name, entry.id))
                 if kind.name == "ambitie":
@@ -334,14 +379,20 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
                     add(Item("strategie", strat, rel, s_line, parent=item, path=(index, "strategieen", s_index), lines=lines),
                         f"{label}, strategie '{strat.id}'")
 
+    def enough() -> bool:
+        if problems.full:  # enough to read for now; the rest after these are fixed
+            problems.stopped = True
+        return problems.full
+
     for kind in KINDS.values():
-        if kind.file is not None:
+        if kind.file is not None and not enough():
             read_entries(kind, data_dir / kind.file, f"{data_dir.name}/{kind.file}")
     # One file per product group (the themes are known by now): data/criteria/<thema-id>.yml.
     for kind in KINDS.values():
         if kind.folder is not None:
             for path, group in _group_files(data_dir, kind, catalog, problems, failed):
-                read_entries(kind, path, f"{data_dir.name}/{kind.folder}/{path.name}", group)
+                if not enough():
+                    read_entries(kind, path, f"{data_dir.name}/{kind.folder}/{path.name}", group)
 
     catalog.link_checked = linkcontrole.read(data_dir, problems)
     _check_order(catalog, problems)
@@ -352,14 +403,26 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
     return catalog
 
 
+# Comparisons difflib may make for the guesses of one check (Catalog.closest): about a second.
+HINT_BUDGET = 40_000
+
+
+def _refuse_linked_folder(data_dir: Path) -> None:
+    """data/ itself is a folder of the repository, not a link to one elsewhere on the machine."""
+    if data_dir.is_symlink():
+        raise DataError([Problem(f"{data_dir.name}/", "is een symbolische link naar een map elders. De gegevens "
+                                 "staan in de map data/ van de repository zelf: vervang de link door die map.")])
+
+
 _cache: dict = {}
 
 
 def load_cached(data_dir: Path | str) -> Catalog:
     """`load`, reused while no data file changed (the hook and the macros both ask for it)."""
+    _refuse_linked_folder(Path(data_dir))
     data_dir = Path(data_dir).resolve()
     folders = [k.folder for k in KINDS.values() if k.folder]
-    stamp = tuple(sorted((p.relative_to(data_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+    stamp = tuple(sorted((p.relative_to(data_dir).as_posix(), p.lstat().st_mtime_ns, p.lstat().st_size)
                          for p in [*data_dir.glob("*.yml"), *data_dir.glob("*.json"),
                                    *(f for name in folders for f in data_dir.glob(f"{name}/*"))]))
     docs = data_dir.parent / "docs"  # data links to pages are checked against the pages there
@@ -472,6 +535,9 @@ def _resolve(catalog: Catalog, problems: list[Problem], failed: set) -> None:
         return key in failed or key[0] in failed or (key[0] == "strategie" and "ambitie" in failed)
 
     for item in list(catalog.items.values()):
+        if getattr(problems, "full", False):
+            problems.stopped = True
+            return
         entry = item.entry
         number = f" (nr. {item.path[0] + 1})" if item.path else ""
         where = f"'{item.id}'{number}" if item.kind != "strategie" else f"'{item.parent.id}'{number}, strategie '{item.id}'"
@@ -516,10 +582,10 @@ def _check_link(catalog: Catalog, item: Item, target: str, known) -> Optional[st
     if target.startswith("#") or catalog.doc_pages is None:
         return None
     path = target.split("#")[0]
-    pages = catalog.doc_pages | {i.page for i in catalog.pages()}
+    pages = catalog.page_paths()
     if path in pages:
         return None
-    return missing_page_message(path, pages)
+    return missing_page_message(path, pages, catalog)
 
 
 def unknown_prefix_message(prefix: str, rest: str) -> str:
@@ -534,13 +600,14 @@ def unknown_prefix_message(prefix: str, rest: str) -> str:
             f"gevolgd door de id, zoals [tekst]({example}); een link naar een website met https://.")
 
 
-def missing_page_message(path: str, pages: set) -> str:
-    wanted = re.sub(r"^(?:\.\./|\./|/)+", "", path)
+def missing_page_message(path: str, pages: set, catalog: Optional[Catalog] = None) -> str:
+    wanted = re.sub(r"^(?:\.\./|\./|/)++", "", path)
     wanted = wanted[:-5] + ".md" if wanted.endswith(".html") else wanted
     if wanted != path and wanted in pages:
         best = [wanted]
     else:
-        best = difflib.get_close_matches(wanted, sorted(pages), n=1, cutoff=0.6)
+        guess = catalog.closest(wanted, sorted(pages)) if catalog is not None else None
+        best = [guess] if guess else []
     hint = f" Bedoelde je '{best[0]}'?" if best else ""
     return (f"de pagina '{path}' bestaat niet.{hint} Schrijf een link naar een pagina zoals het bestand heet vanaf de "
             "map docs/, bv. [tekst](inleiding/aan-de-slag.md), en een link naar een item als [tekst](bron:id).")
@@ -566,11 +633,11 @@ def _markdown_values(value) -> Iterable[tuple[Optional[int], str]]:
 
 
 def unknown_ref_message(catalog: Catalog, kind: str, ref: str) -> str:
-    ids = [i.id for i in catalog.items.values() if i.kind == kind]
+    ids = catalog.ids(kind)
     # Only a close match is a useful guess; a far one ('quickscan' -> 'nordic-swan') misleads.
-    best = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+    best = catalog.closest(ref, ids)
     if best:
-        hint = f" Bedoelde je '{best[0]}'?"
+        hint = f" Bedoelde je '{best}'?"
     elif ids:
         hint = f" Controleer de schrijfwijze, of voeg eerst een {kind} met id '{ref}' toe."
     else:

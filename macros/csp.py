@@ -112,8 +112,11 @@ def policy(html: str, preview: bool = False) -> str:
 
 def apply(html: str, preview: bool = False) -> str:
     """The page with its CSP <meta> as the first element of <head> (before any script)."""
-    if MARKER in html:
-        html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
+    if MARKER in html:  # applied before (a page written twice): the old policy goes, with the white space before it
+        start = html.find('<meta http-equiv="Content-Security-Policy"')
+        end = html.find(">", start) if start >= 0 else -1
+        if end >= 0:
+            html = html[:start].rstrip() + html[end + 1:]
     # After <meta charset> (which must come first), before every script.
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:

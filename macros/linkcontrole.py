@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import Problem
+from .yamlfile import read_bytes
+
+# 16,000 checked addresses are some 1.6 MB.
+MAX_BYTES = 4_000_000
 
 FILE = "linkcontrole.json"
 EXPLANATION = ("Geschreven door de wekelijkse linkcontrole (tools/linkcheck.py external --record): per webadres "
@@ -24,14 +28,23 @@ def read(data_dir: Path, problems: list[Problem]) -> dict[str, dt.date]:
     """URL -> last good day. A missing file means no check has run yet; a broken one is a problem."""
     path = Path(data_dir) / FILE
     rel = f"{Path(data_dir).name}/{FILE}"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
     fix = ("Dit bestand schrijft de linkcontrole zelf (tools/linkcheck.py). Zet de versie uit git terug "
            "(git checkout -- data/linkcontrole.json) of verwijder het: de site toont dan 'nog niet gecontroleerd'.")
+    raw = read_bytes(path, rel, problems, MAX_BYTES)
+    if raw is None:
+        return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        problems.append(Problem(rel, f"kan het bestand niet lezen ({exc}). {fix}"))
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, f"het bestand is niet opgeslagen als UTF-8. {fix}"))
+        return {}
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(rel, f"het bestand is geen geldige JSON (kolom {exc.colno}). {fix}", line=exc.lineno))
+        return {}
+    except (ValueError, RecursionError):  # a number of over 4,300 digits, nesting deeper than Python recurses
+        problems.append(Problem(rel, f"het bestand bevat een getal met te veel cijfers of is te diep genest. {fix}"))
         return {}
     entries = data.get("adressen") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
@@ -42,7 +55,8 @@ def read(data_dir: Path, problems: list[Problem]) -> dict[str, dt.date]:
         try:
             out[url] = dt.date.fromisoformat(day)
         except (TypeError, ValueError):
-            problems.append(Problem(rel, f"'{url}': '{day}' is geen datum als JJJJ-MM-DD. {fix}"))
+            shown = day if isinstance(day, str) else type(day).__name__
+            problems.append(Problem(rel, f"'{url[:100]}': '{str(shown)[:40]}' is geen datum als JJJJ-MM-DD. {fix}"))
     return out
 
 

@@ -560,6 +560,9 @@ def _check_item_ref(value: str) -> str:
 
 def _check_page_path(value: str) -> str:
     value = value.strip()
+    invisible = safety.invisible_problem(value)
+    if invisible:
+        raise ValueError(invisible)
     if value.startswith("docs/"):
         raise ValueError(f"schrijf het pad zonder 'docs/' ervoor: '{value[5:]}'")
     if not value.endswith(".md") or value.startswith("/") or "\\" in value or " " in value:

@@ -38,9 +38,10 @@ _JINJA = re.compile(r"\{[{%#]")
 # whitespace or the closing bracket (an optional <...> around it, as Markdown allows), then
 # what follows it (a title). Images are found a second time, with their own rule.
 _LINK_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)([^)]*)")
-_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(<[^>]*>|[^\s)]*)")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.M)
-_ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]*\]:", re.M)
+# An image's target, read where the "](" that closes its "![" stands (images()). It stops at a
+# bracket, so a text of "![](" repeated reads each part once.
+_IMAGE_TARGET = re.compile(r"\]\(\s*(<[^<>]*>|[^\s)\[\]]*)")
+_BRACKET = re.compile(r"[\[\]]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # What a reference may look like before the catalog checks it: a word, ':', then id characters
 # (and an #anchor the catalog refuses with its own message). Nothing that could run as a script URL.
@@ -150,17 +151,31 @@ def target_problem(target: str, image: bool = False) -> str | None:
 
 # Invisible characters a text never needs: control characters (a NUL ends strings in other programs)
 # and the bidirectional controls that make a reviewer read a diff differently from the site ("Trojan
-# Source"). Line breaks and tabs are whitespace, handled by YAML and Markdown.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Source"). Line breaks and tabs are whitespace, handled by YAML and Markdown. And what XML 1.0 cannot
+# hold at all, so that the feed, the open data and the print page stay well-formed: U+FFFE, U+FFFF
+# and the halves of a UTF-16 pair (a double-quoted YAML value can write them as "\uFFFE", "\ud800").
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def _invisible_problem(value: str) -> str | None:
     found = _INVISIBLE.search(value)
     if found:
-        return (f"bevat een teken dat niet in een tekst hoort: een onzichtbaar stuurteken (U+{ord(found.group(0)):04X}) "
-                f"na '{value[:found.start()][-30:]}'. Zulke tekens komen mee bij kopiëren uit sommige programma's; "
-                "typ dat stuk van de tekst opnieuw")
+        code = ord(found.group(0))
+        if 0xD800 <= code <= 0xDFFF:
+            what = f"een halve UTF-16-code (U+{code:04X}), geen teken"
+        elif code in (0xFFFE, 0xFFFF):
+            what = f"een niet-teken (U+{code:04X}) dat geen enkel bestandsformaat mag bevatten"
+        else:
+            what = f"een onzichtbaar stuurteken (U+{code:04X})"
+        return (f"bevat een teken dat niet in een tekst hoort: {what} na '{value[:found.start()][-30:]}'. Zulke tekens "
+                "komen mee bij kopiëren uit sommige programma's, of door een code als \\u0001 tussen dubbele "
+                "aanhalingstekens; typ dat stuk van de tekst opnieuw")
     return None
+
+
+def invisible_problem(value: str) -> str | None:
+    """Why a value of any kind of text field (a page path, a version) holds a character no text may hold."""
+    return _invisible_problem(value)
 
 
 def text_problem(value: str) -> str | None:
@@ -189,6 +204,55 @@ def term_problem(value: str) -> str | None:
     return None
 
 
+def images(value: str) -> list[str]:
+    """The target of every image ("![alt](target)"), also with brackets in its alt text: each "]"
+    closes the latest "[", and an image's "](" is the one that closes its "![". One pass: the
+    regular expression "!\\[[^\\]]*\\]\\(" read from every "![" to the next "]" and missed an
+    image whose alt text holds brackets."""
+    closers, stack = [], []
+    closing = -1  # also the first "]" after each "![" (what Markdown does when the alt text is unbalanced)
+    for bracket in _BRACKET.finditer(value):
+        at = bracket.start()
+        if bracket.group(0) == "[":
+            image = at > 0 and value[at - 1] == "!"
+            stack.append(image)
+            if image and closing < at:
+                closing = value.find("]", at)
+                if closing >= 0:
+                    closers.append(closing)
+        elif stack and stack.pop():
+            closers.append(at)
+    targets = []
+    for at in sorted(set(closers)):
+        target = _IMAGE_TARGET.match(value, at)
+        if target:
+            targets.append(target.group(1))
+    return targets
+
+
+def _definition(value: str, opener: str, empty: bool) -> bool:
+    """Whether a line starts (after at most three spaces) with `opener`, a label without "]" (it may
+    span lines; empty only if `empty`) and "]:": what "^ {0,3}\\[[^\\]]+\\]:" (re.M) finds, in one
+    pass. The expression read from every such line to the next "]", once per line."""
+    closing = -1  # the next "]" after the last label looked at
+    start = 0
+    while start <= len(value):
+        end = value.find("\n", start)
+        end = len(value) if end < 0 else end
+        line = value[start:min(end, start + 3 + len(opener))]
+        label = start + (len(line) - len(line.lstrip(" ")))
+        if label - start <= 3 and value.startswith(opener, label):
+            label += len(opener)
+            if closing < label:
+                closing = value.find("]", label)
+                if closing < 0:
+                    return False
+            if (closing > label or empty) and value.startswith(":", closing + 1):
+                return True
+        start = end + 1
+    return False
+
+
 def markdown_problem(value: str) -> str | None:
     """Why a Markdown field is not allowed, or None."""
     invisible = _invisible_problem(value)
@@ -207,14 +271,14 @@ def markdown_problem(value: str) -> str | None:
     if _BRACES.search(value):
         return ("bevat accolades ({ of }). In Markdown voegen die HTML-attributen toe; ze zijn niet toegelaten in "
                 "data/. Schrijf ze in woorden of laat ze weg")
-    if _ABBR_DEF.search(value):
+    if _definition(value, "*[", empty=True):
         return ("bevat een afkortingsdefinitie ('*[...]:'). Afkortingen en hun uitleg horen in data/begrippen.yml "
                 "(term of aliassen)")
-    if _REFERENCE_DEF.search(value):
+    if _definition(value, "[", empty=False):
         return ("bevat een linkdefinitie ('[naam]: adres'). Schrijf de link op de plaats zelf: "
                 "[tekst](https://...) of [tekst](bron:id)")
-    for match in _IMAGE_TARGET.finditer(value):
-        problem = target_problem(match.group(1), image=True)
+    for target in images(value):
+        problem = target_problem(target, image=True)
         if problem:
             return problem
     for match in _LINK_TARGET.finditer(value):
@@ -230,6 +294,9 @@ def markdown_problem(value: str) -> str | None:
 
 def url_problem(value: str) -> str | None:
     """Why a web address field is not allowed, or None (it must be a complete http(s) address)."""
+    invisible = _invisible_problem(value)
+    if invisible:
+        return invisible
     bad = _URL_FORBIDDEN.search(value)
     if bad:
         char = bad.group(0)

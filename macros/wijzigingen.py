@@ -15,7 +15,6 @@ field and the fix.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +23,9 @@ from typing import Mapping, Optional
 from pydantic import ValidationError
 
 from .catalog import Catalog, _entry_label, _explain, _field_path, _read_yaml, unknown_ref_message
-from .errors import DataError, Problem
+from .errors import DataError, Problem, Problems
 from .model import ITEM_REF_RE, KIND_NOUNS, Editie, Wijziging
+from .yamlfile import Broken
 
 NOTES_FILE = "wijzigingen.yml"
 EDITIONS_FILE = "edities.yml"
@@ -36,8 +36,7 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 # A note dated tomorrow may be an editor east of the build machine's clock; later is a typo.
 FUTURE_SLACK = dt.timedelta(days=1)
-FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-H1_RE = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.M)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t\r]*+\n(.*?)\n---[ \t\r]*+\n", re.S)
 
 
 def dutch_date(day: dt.date) -> str:
@@ -156,20 +155,47 @@ def page_titles(docs_dir: Path | str, catalog: Catalog) -> dict[str, str]:
     titles: dict[str, str] = {}
     for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
         rel = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
+        # Only the title is read here; the build refuses a page that is a link or not UTF-8.
+        text = "" if path.is_symlink() or not path.is_file() else path.read_bytes().decode("utf-8", "replace")
         title = None
         front = FRONT_MATTER_RE.match(text)
         if front:
-            found = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", front.group(1), re.M)
-            title = found.group(1) if found else None
+            title = front_matter_title(front.group(1))
             text = text[front.end():]
         if title is None:
-            heading = H1_RE.search(text)
-            title = heading.group(1) if heading else path.stem.replace("-", " ").capitalize()
+            title = first_heading(text) or path.stem.replace("-", " ").capitalize()
         titles[rel] = title
     for item in catalog.pages():
         titles.setdefault(item.page, item.title)
     return titles
+
+
+def front_matter_title(front: str) -> Optional[str]:
+    """The value of `title:` in a page's front matter, without the quotes around it."""
+    for line in front.split("\n"):
+        if line.startswith("title:"):
+            value = line[len("title:"):].strip()
+            value = value[1:] if value[:1] in "'\"" else value
+            value = value[:-1] if value[-1:] in "'\"" else value
+            return value or None
+    return None
+
+
+def first_heading(text: str) -> Optional[str]:
+    """The first level-1 heading ("# Titel {#anker}" -> "Titel"), line by line. A regular expression
+    for it ("^#\\s+(.+?)\\s*(?:\\{[^}]*\\})?\\s*$") tried every split of a run of spaces three ways:
+    a heading followed by 4,000 spaces took over two minutes."""
+    for line in text.split("\n"):
+        if len(line) < 2 or line[0] != "#" or line[1] not in " \t":
+            continue
+        title = line[1:].strip()
+        if title.endswith("}"):  # an attribute list "{...}" (no "}" inside) after at least one character
+            start = title.find("{", max(title.rfind("}", 0, len(title) - 1) + 1, 1))
+            if start > 0:
+                title = title[:start].rstrip()
+        if title:
+            return title
+    return None
 
 
 # --- loading ---------------------------------------------------------------------
@@ -182,9 +208,9 @@ def load(data_dir: Path | str, catalog: Catalog, pages: Optional[Mapping[str, st
     DataError naming every problem. Either file may be missing: then it holds nothing yet."""
     data_dir = Path(data_dir)
     today = today or dt.date.today()
-    problems: list[Problem] = []
+    problems = Problems()
     notes = _load_notes(data_dir, catalog, pages, today, problems)
-    editions = _load_editions(data_dir, notes, problems)
+    editions = _load_editions(data_dir, notes, problems, catalog)
     if problems:
         raise DataError(problems)
     ordered = sorted(notes.values(), key=lambda n: (n.datum, n.order), reverse=True)
@@ -208,6 +234,8 @@ def _entries(data_dir: Path, name: str, problems: list[Problem]):
 def _validate(model, raw, index: int, rel: str, lines: dict, problems: list[Problem]):
     label = _entry_label(raw, index)
     line = lines.get((index,), 1)
+    if isinstance(raw, Broken):  # its syntax error is reported already
+        return None, label, line
     try:
         return model.model_validate(raw), label, line
     except ValidationError as exc:
@@ -255,8 +283,8 @@ def _load_notes(data_dir: Path, catalog: Catalog, pages: Optional[Mapping[str, s
             elif page in pages:
                 note.targets.append(Target(page, None, pages[page]))
             else:
-                guess = difflib.get_close_matches(page, list(pages), n=1, cutoff=0.6)
-                hint = f"Bedoelde je '{guess[0]}'? " if guess else ""
+                guess = catalog.closest(page, pages)
+                hint = f"Bedoelde je '{guess}'? " if guess else ""
                 problem(f"de pagina '{page}' bestaat niet in docs/. {hint}Schrijf het pad binnen docs/, bv. 'over.md'; "
                         "voor een stap, valkuil of ander item gebruik je 'items' (bv. stap:behoefte).", "paginas", sub)
         if not (model.items or model.paginas or model.hele_gids):
@@ -266,7 +294,7 @@ def _load_notes(data_dir: Path, catalog: Catalog, pages: Optional[Mapping[str, s
     return notes
 
 
-def _load_editions(data_dir: Path, notes: dict[str, Note], problems: list[Problem]) -> list[Edition]:
+def _load_editions(data_dir: Path, notes: dict[str, Note], problems: list[Problem], catalog: Catalog) -> list[Edition]:
     rel, raw, lines = _entries(data_dir, EDITIONS_FILE, problems)
     editions: list[Edition] = []
     seen: dict[str, Edition] = {}
@@ -275,7 +303,7 @@ def _load_editions(data_dir: Path, notes: dict[str, Note], problems: list[Proble
         if model is None:
             continue
         label = f"'{model.versie}' (nr. {index + 1})"
-        if model.versie in {e.versie for e in editions}:
+        if model.versie in seen:
             problems.append(Problem(rel, f"de editie {model.versie} staat er twee keer in.", line=line, entry=label,
                                     field="versie"))
             continue
@@ -288,8 +316,8 @@ def _load_editions(data_dir: Path, notes: dict[str, Note], problems: list[Proble
             where = lines.get((index, "wijzigingen", sub), line)
             note = notes.get(note_id)
             if note is None:
-                guess = difflib.get_close_matches(note_id, list(notes), n=1, cutoff=0.6)
-                hint = f" Bedoelde je '{guess[0]}'?" if guess else ""
+                guess = catalog.closest(note_id, notes)
+                hint = f" Bedoelde je '{guess}'?" if guess else ""
                 problems.append(Problem(rel, f"onbekende wijziging '{note_id}'.{hint} Een nota die in een editie staat, "
                                         f"blijft in data/{NOTES_FILE} staan met dezelfde id: zet haar terug.",
                                         line=where, entry=label, field="wijzigingen"))

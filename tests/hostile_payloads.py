@@ -31,7 +31,7 @@ class Payload:
     expect: str  # "refused" or "inert"
     says: Optional[str] = None  # part of the refusal message
     page: Optional[str] = None  # where to look for an inert payload (site-relative)
-    raw: Optional[str] = None  # "file": `value` is the whole file; "latin-1": the file saved as Latin-1
+    raw: Optional[str] = None  # "file": `value` is the whole file; "latin-1": the file saved as Latin-1 (more below)
 
 
 STEP = "data/stappen.yml#behoefte"
@@ -165,8 +165,7 @@ PAYLOADS = [
     Payload("theme-alias-tag", "title breakout", f"{THEME}.aliassen", "linnen]: XSS87 <b>x</b>", "refused", "'<' of '>'"),
 ]
 
-# ======================================================================================================
-# Issue 21, part A: content is not code. Pages, front matter, gadgets, files, symbolic links and
+# ===============================================================================================# Issue 21, part A: content is not code. Pages, front matter, gadgets, files, symbolic links and
 # addresses. Markers XSS101-XSS199. Placeholders: {GEHEIM} is the name of an environment variable the
 # build gets with a secret value, {BUITEN} a file outside the repository with a secret content
 # (tests/test_hostile.py); neither may ever reach the build's output, the site, the zip or the PDF.
@@ -323,3 +322,90 @@ PAYLOADS_21A = [
 ]
 
 PAYLOADS = PAYLOADS + PAYLOADS_21A
+=======
+
+# === Issue 21, sections 6 to 8 (h21b) ====================================================================
+# What no output may hold, slow and hungry inputs, and every way to a traceback or an English message.
+# All refused by the data check with one Dutch message; none reaches feed.xml, the open data or the PDF.
+# Markers XSS2nn (three digits: marker() in tests/test_hostile.py reads them whole).
+# New `raw` kinds: "yaml" (the value is written as YAML, unquoted, into the field), "utf-16" (the file
+# saved as UTF-16), "map" (the file is a folder), "link" (the file is a symbolic link to a copy outside
+# the repository), "link-map" (data/ itself is a link to a copy elsewhere).
+
+
+def _first_note() -> str:
+    """The id of the first change note: a payload aimed at it follows the data, whatever editors rename."""
+    from pathlib import Path
+
+    import yaml
+
+    notes = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "wijzigingen.yml").read_text(encoding="utf-8"))
+    return notes[0]["id"]
+
+
+NOTE = f"data/wijzigingen.yml#{_first_note()}"
+NONCHAR = "niet-teken"
+TYPE = "type (tag)"
+
+PAYLOADS += [
+    # --- section 6: characters XML cannot hold (the feed, the open data, the print page) ---------------------
+    Payload("note-fffe", "XML-invalid character", f"{NOTE}.titel", "Nieuw XSS201 \ufffe", "refused", NONCHAR),
+    Payload("field-ffff", "XML-invalid character", f"{STEP}.samenvatting", "Tekst XSS202 \uffff", "refused", NONCHAR),
+    Payload("control-escaped", "XML-invalid character", f"{PITFALL}.kort", "Tekst XSS203 \x01", "refused",
+            "onzichtbaar stuurteken (U+0001)"),
+    Payload("note-lone-surrogate", "XML-invalid character", f"{NOTE}.wat", "Tekst XSS204 \ud800", "refused", "halve UTF-16-code"),
+    Payload("url-lone-surrogate", "XML-invalid character", f"{RESOURCE}.url", "https://example.org/XSS205\udfff", "refused",
+            "halve UTF-16-code"),
+    Payload("page-path-fffe", "XML-invalid character", f"{NOTE}.paginas", '["over\\uFFFEXSS206.md"]', "refused", NONCHAR,
+            raw="yaml"),
+    Payload("control-in-file", "XML-invalid character", "data/themas.yml",
+            "- id: t\n  naam: a\x01 XSS207\n  beschrijving: b\n", "refused", "stuurteken (U+0001", raw="file"),
+    Payload("fffe-in-file", "XML-invalid character", "data/themas.yml",
+            "- id: t\n  naam: a\ufffe XSS208\n  beschrijving: b\n", "refused", "stuurteken (U+FFFE", raw="file"),
+    # --- section 7: slow and hungry inputs ------------------------------------------------------------------
+    Payload("flow-list-16mb", "oversized input", "data/themas.yml", "# XSS210\n[" + ",".join(["a"] * 7_900_000) + "]\n",
+            "refused", "onderdelen (velden, waarden en lijstpunten samen)", raw="file"),
+    Payload("many-lines", "oversized input", "data/themas.yml", "# XSS211\n" + "#\n" * 600_000, "refused",
+            "regels; een gegevensbestand mag er hoogstens", raw="file"),
+    Payload("many-fields", "oversized input", "data/themas.yml",
+            "- id: t\n  naam: XSS212\n" + "".join(f"  veld{i}: x\n" for i in range(150)), "refused", "meer dan 100 velden",
+            raw="file"),
+    Payload("long-list", "oversized input", "data/themas.yml",
+            "- id: t\n  naam: XSS213\n  beschrijving: x\n  extra: [" + ",".join(["a"] * 2_000) + "]\n", "refused",
+            "meer dan 1000 elementen", raw="file"),
+    Payload("broken-entries", "oversized input", "data/themas.yml",
+            "# XSS214\n" + "".join(f"- id: t{i}\n  naam: a: b\n" for i in range(4_000)), "refused", "YAML-syntaxfout",
+            raw="file"),
+    # --- section 8: never a traceback, never English ---------------------------------------------------------
+    Payload("int-5000-digits", "message", f"{STEP}.nummer", "1" * 5000 + "  # XSS220", "refused", "geheel getal", raw="yaml"),
+    Payload("int-hex-20000-bits", "message", f"{STEP}.nummer", "0x" + "f" * 5000 + "  # XSS221", "refused", "geheel getal",
+            raw="yaml"),
+    Payload("float-infinite", "message", f"{STEP}.nummer", ".inf  # XSS222", "refused", "geheel getal", raw="yaml"),
+    Payload("tag-python-object", "message", f"{STEP}.titel", "!!python/object/apply:os.system ['id']  # XSS223", "refused",
+            TYPE, raw="yaml"),
+    Payload("tag-int", "message", f"{STEP}.nummer", "!!int abc  # XSS224", "refused", TYPE, raw="yaml"),
+    Payload("tag-own", "message", f"{STEP}.titel", "!eigen XSS225", "refused", TYPE, raw="yaml"),
+    Payload("escaped-surrogate", "message", f"{STEP}.titel", '"Stap \\ud800 XSS226"', "refused", "halve UTF-16-code", raw="yaml"),
+    Payload("date-out-of-range", "message", f"{NOTE}.datum", "10000-01-01  # XSS227", "refused", "JJJJ-MM-DD", raw="yaml"),
+    Payload("merge-key", "message", "data/themas.yml", "- id: t\n  <<: {naam: XSS228}\n  beschrijving: b\n", "refused",
+            "'<<' voegt in YAML stukken samen", raw="file"),
+    Payload("directive", "message", "data/themas.yml", "%TAG ! tag:evil.example,2026:\n---\n- id: t\n  naam: XSS229\n",
+            "refused", "YAML-instructie", raw="file"),
+    Payload("list-as-key", "message", "data/themas.yml", "- id: t\n  ? [a, b]\n  : XSS230\n", "refused",
+            "veldnaam is hier een lijst", raw="file"),
+    Payload("duplicate-key", "message", "data/themas.yml", "- id: t\n  naam: a\n  naam: XSS231\n  beschrijving: b\n",
+            "refused", "staat twee keer in hetzelfde item", raw="file"),
+    Payload("utf-16", "message", "data/themas.yml", "- id: t\n  naam: XSS232\n", "refused", "niet opgeslagen als UTF-8",
+            raw="utf-16"),
+    Payload("bom-in-field", "message", f"{PITFALL}.kort", "Tekst XSS238 \ufeff verder", "refused",
+            "onzichtbaar stuurteken (U+FEFF)"),
+    Payload("data-file-is-a-folder", "message", "data/themas.yml", "XSS233", "refused", "is een map, geen bestand", raw="map"),
+    # h21a refuses links in docs/ and data/ in the build as well; the data check says it first, in these words.
+    Payload("data-file-is-a-link", "message", "data/themas.yml", "- id: t\n  naam: XSS234\n", "refused",
+            "symbolische link", raw="link"),
+    Payload("data-folder-is-a-link", "message", "data/", "XSS235", "refused", "symbolische link", raw="link-map"),
+    Payload("link-check-nested", "message", "data/linkcontrole.json", '{"XSS236": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "refused", "te diep genest", raw="file"),
+    Payload("link-check-5000-digits", "message", "data/linkcontrole.json",
+            '{"adressen": {"https://example.org/XSS237": ' + "1" * 5000 + "}}", "refused", "te veel cijfers", raw="file"),
+]

@@ -151,14 +151,16 @@ def test_retired_field_says_it_is_no_longer_used(data_dir):
 
 
 @pytest.mark.parametrize("content,expected", [
-    ("{niet: json", "kan het bestand niet lezen"),
+    ("{niet: json", "regel 1: het bestand is geen geldige JSON (kolom 2)"),
+    ("[" * 100_000 + "]" * 100_000, "te diep genest"),
+    ('{"adressen": {"https://example.org/tool": ' + "1" * 5000 + "}}", "een getal met te veel cijfers"),
     ('{"adressen": ["https://example.org/tool"]}', "verwacht een veld 'adressen'"),
     ('{"adressen": {"https://example.org/tool": "gisteren"}}', "'gisteren' is geen datum als JJJJ-MM-DD"),
 ])
 def test_broken_link_results_name_the_file_and_the_fix(data_dir, content, expected):
     (data_dir / "linkcontrole.json").write_text(content, encoding="utf-8")
     msg = only(data_dir)
-    assert msg.startswith("data/linkcontrole.json: ") and expected in msg and "git checkout -- data/linkcontrole.json" in msg, msg
+    assert msg.startswith("data/linkcontrole.json") and expected in msg and "git checkout -- data/linkcontrole.json" in msg, msg
 
 
 def test_duplicate_key(data_dir):
@@ -216,18 +218,18 @@ def test_alias_bomb_is_refused_before_anything_is_expanded(data_dir, monkeypatch
 
     import macros.yamlfile
 
-    compose = macros.yamlfile._Replay.get_single_node
+    build = macros.yamlfile._build
 
-    def guarded(self):
-        assert not any(isinstance(e, yaml.AliasEvent) for e in self._events), "an alias reached the composer"
-        return compose(self)
+    def guarded(text, *args):
+        assert not any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text)), "an alias reached the builder"
+        return build(text, *args)
 
-    monkeypatch.setattr(macros.yamlfile._Replay, "get_single_node", guarded)
+    monkeypatch.setattr(macros.yamlfile, "_build", guarded)
     assert len(ALIAS_BOMB.encode()) < 400
     (data_dir / "themas.yml").write_text(ALIAS_BOMB, encoding="utf-8")
     found = problems(data_dir)
     bomb = [m for m in found if m.startswith("data/themas.yml")]
-    assert bomb == ["data/themas.yml, regel 1: YAML-ankers en -verwijzingen (&naam en *naam) zijn niet toegelaten in "
+    assert bomb == ["data/themas.yml, regel 1, item nr. 1: YAML-ankers en -verwijzingen (&naam en *naam) zijn niet toegelaten in "
                     "de gegevens (ook op regel 2, 3, 4, 5, 6, 7, 8, 9). Schrijf de tekst voluit op elke plek waar hij "
                     "nodig is."], found
 
@@ -236,13 +238,15 @@ def test_single_anchor_and_alias_are_refused_too(data_dir):
     edit(data_dir / "themas.yml", "- id: textiel\n", "- &t\n  id: textiel\n")
     edit(data_dir / "stappen.yml", "- id: tweede\n", "- <<: *t\n  id: tweede\n")
     found = problems(data_dir)
-    assert found[0].startswith("data/stappen.yml, regel 13: de waarde begint met '*'. YAML leest dat als een anker"), found
-    assert found[-1].startswith("data/themas.yml, regel 1: YAML-ankers en -verwijzingen"), found
+    assert found[0].startswith("data/stappen.yml, regel 13, item 'tweede' (nr. 2), veld '<<': de waarde begint met "
+                               "'*'. YAML leest dat als een anker"), found
+    assert found[-1].startswith("data/themas.yml, regel 1, item 'textiel' (nr. 1): YAML-ankers en -verwijzingen"), found
 
 
 def test_value_starting_with_an_ampersand(data_dir):
     edit(data_dir / "themas.yml", "  naam: Textiel\n", "  naam: &Textiel\n")
-    assert only(data_dir) == ("data/themas.yml, regel 2: de waarde begint met '&'. YAML leest dat als een anker of een "
+    assert only(data_dir) == ("data/themas.yml, regel 2, item 'textiel' (nr. 1), veld 'naam': de waarde begint met '&'. "
+                              "YAML leest dat als een anker of een "
                               "verwijzing naar een ander stuk van het bestand, niet als tekst. Zet de hele waarde tussen "
                               "enkele aanhalingstekens: '&Textiel'.")
 
@@ -258,7 +262,7 @@ def test_value_starting_with_an_asterisk_is_explained_as_such(data_dir):
 def test_nesting_a_thousand_deep_is_refused_without_recursion_error(data_dir):
     (data_dir / "themas.yml").write_text("- id: textiel\n  naam: " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
     msg = [m for m in problems(data_dir) if m.startswith("data/themas.yml")]
-    assert msg == ["data/themas.yml, regel 2: de gegevens zijn hier meer dan 10 niveaus diep genest. Een item heeft "
+    assert msg == ["data/themas.yml, regel 2, item 'textiel' (nr. 1): de gegevens zijn hier meer dan 10 niveaus diep genest. Een item heeft "
                    "velden, lijsten en strategieën, niet meer: controleer de inspringing en de haakjes [ ] en { }."]
 
 

@@ -108,6 +108,26 @@ def inject(root: Path, payload: Payload) -> None:
     if payload.raw == "file":
         (root / payload.where).write_text(payload.value, encoding="utf-8")
         return
+    # --- issue 21, sections 6 to 8 (h21b): files that are not plain UTF-8 files in data/ ---
+    if payload.raw == "utf-16":
+        (root / payload.where).write_bytes(payload.value.encode("utf-16"))
+        return
+    if payload.raw == "map":
+        (root / payload.where).unlink()
+        (root / payload.where).mkdir()
+        (root / payload.where / "LEESMIJ.txt").write_text(payload.value, encoding="utf-8")
+        return
+    if payload.raw == "link":
+        elsewhere = root.parent / f"{root.name}-elders.yml"  # outside the repository
+        elsewhere.write_text(payload.value, encoding="utf-8")
+        (root / payload.where).unlink()
+        (root / payload.where).symlink_to(elsewhere)
+        return
+    if payload.raw == "link-map":
+        elsewhere = root.parent / f"{root.name}-data-elders"
+        shutil.move(str(root / "data"), elsewhere)
+        (root / "data").symlink_to(elsewhere, target_is_directory=True)
+        return
     if payload.raw == "latin-1":
         path = root / payload.where
         text = path.read_text(encoding="utf-8")
@@ -126,8 +146,13 @@ def inject(root: Path, payload: Payload) -> None:
     if len(ids) == 2:
         entry = next(s for s in entry["strategieen"] if s["id"] == ids[1])
     current = entry.get(field)
-    entry[field] = [payload.value, *current[1:]] if isinstance(current, list) else payload.value
-    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    value = "@@ONBEWERKT@@" if payload.raw == "yaml" else payload.value
+    entry[field] = [value, *current[1:]] if isinstance(current, list) else value
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    if payload.raw == "yaml":  # the value as YAML, unquoted: a number, a type, a double-quoted escape
+        assert text.count("'@@ONBEWERKT@@'") == 1, payload.id
+        text = text.replace("'@@ONBEWERKT@@'", payload.value)
+    target.write_text(text, encoding="utf-8")
 
 
 def build(root: Path, env: dict | None = None, site: str = "site") -> subprocess.CompletedProcess:
@@ -158,6 +183,8 @@ def test_corpus_is_large_and_well_formed(capsys):
     # All inert payloads go into one copy: two in the same data field would overwrite each other.
     fields = [p.where for p in INERT if "#" in p.where]
     assert len(fields) == len(set(fields)), sorted(f for f in fields if fields.count(f) > 1)
+    for family in ("XML-invalid character", "message"):  # issue 21, sections 6 to 8 (h21b)
+        assert family in families
     for p in PAYLOADS:
         assert p.expect in ("refused", "inert"), p.id
         assert (p.says is not None) == (p.expect == "refused"), p.id
@@ -180,7 +207,7 @@ def refusals(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
 
 
 # Payloads whose message names the line (a whole file, a link or a file type has none).
-NAMES_A_LINE = {None, "latin-1", "front", "heading", "prepend"}
+NAMES_A_LINE = {None, "latin-1", "yaml", "front", "heading", "prepend"}
 
 
 def refusal_problems(payload: Payload, proc) -> list[str]:

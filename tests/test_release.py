@@ -74,6 +74,8 @@ def project(fixture_project: Path, when) -> Path:
     shutil.copy(ROOT / "overrides" / "afdrukken.html", p / "overrides" / "afdrukken.html")
     (p / "tools").mkdir()
     shutil.copy(ROOT / "tools" / "edition.py", p / "tools" / "edition.py")
+    (p / "schemas").mkdir()
+    shutil.copy(ROOT / "schemas" / "atom.rng", p / "schemas" / "atom.rng")  # the build checks feed.xml against it
     for page in ("nieuw-en-gewijzigd.md", "downloads.md", "assets/stylesheets/print.css", "assets/stylesheets/afdrukken.css"):
         (p / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / page, p / "docs" / page)
@@ -233,10 +235,13 @@ def test_make_release_and_the_deploy_workflow_on_a_tag():
     assert on["push"]["tags"] == ["v*"] and on["push"]["branches"] == ["main"]
     job = wf["jobs"]["release"]
     assert job["if"] == "github.ref_type == 'tag'" and job["permissions"] == {"contents": "write"}
+    # The edition's files are built by make test in the read-only job, which checks them too, and handed
+    # over as an artifact: the job that may write runs gh on them and nothing of the repository
+    # (tests/test_workflows.py holds every job to that).
+    build = "\n".join(s.get("run", "") for s in wf["jobs"]["build"]["steps"])
+    assert build.index("make test") < build.index('tools/release.py notes --version "$GITHUB_REF_NAME"')
     script = "\n".join(s.get("run", "") for s in job["steps"])
-    # The edition's files are built by make test, which checks them too.
-    assert script.index("make test") < script.index('tools/release.py notes --version "$GITHUB_REF_NAME"')
     assert re.search(r'gh release create "\$GITHUB_REF_NAME" .*--verify-tag', script)
-    assert "--notes-file dist/wijzigingen.md" in script and "dist/*-offline.zip dist/*.pdf" in script
+    assert "--notes-file editie/wijzigingen.md" in script and "editie/*-offline.zip editie/*.pdf" in script
     # The other jobs keep their read-only token.
-    assert wf["permissions"] == {"contents": "read"} and "contents" not in wf["jobs"]["build"].get("permissions", {})
+    assert wf["permissions"] == {"contents": "read"} and wf["jobs"]["build"]["permissions"] == {"contents": "read"}

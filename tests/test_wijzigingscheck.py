@@ -134,16 +134,17 @@ def test_an_unknown_commit_is_a_usage_error_not_a_pass(repo):
     assert proc.returncode == 2 and "kan main en bestaat-niet niet vergelijken" in proc.stderr
 
 
-def test_the_pull_request_workflow_runs_the_check_with_the_current_description():
-    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8"))
+def test_the_pull_request_workflow_runs_the_check_with_the_description_of_the_event():
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "wijzigingsnota.yml").read_text(encoding="utf-8"))
+    assert set(wf[True]["pull_request"]["types"]) >= {"opened", "synchronize", "edited"}  # YAML 1.1: `on` is true
     job = wf["jobs"]["wijzigingsnota"]
-    assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
+    assert job["permissions"] == {"contents": "read"}
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     step = next(s for s in job["steps"] if "tools/wijzigingscheck.py" in s.get("run", ""))
     assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
     assert step["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
-    assert re.search(r'gh pr view "\$PR_NUMBER" .*--json body', step["run"])
+    assert step["env"]["PR_BODY"] == "${{ github.event.pull_request.body }}"
     assert '--base "$BASE_SHA" --head "$HEAD_SHA" --body-file' in step["run"]
 
 
@@ -172,3 +173,25 @@ def test_notes_it_cannot_read_are_an_error_not_a_pass(repo):
     proc = run(repo)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "geen enkele regel '- id: ...'" in proc.stderr
+@pytest.mark.parametrize("body,passes", [
+    (TICKED, True),
+    ("## Wijzigingsnota\r\n\r\n- [x] Kleine correctie (tikfout, opmaak)\r\n", True),  # GitHub's line ends
+    ("- [ ] Kleine correctie (tikfout, opmaak)\n", False),
+    ("$(touch gehackt) `touch gehackt` ${HOME}\n- [ ] Kleine correctie\n", False),
+])
+def test_the_workflow_step_itself_passes_the_description_through(repo, tmp_path, body, passes):
+    """The step's own script, run by bash as on the runner: the description arrives as an environment
+    variable and is written to a file, never run as part of the script."""
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "wijzigingsnota.yml").read_text(encoding="utf-8"))
+    step = next(s for s in wf["jobs"]["wijzigingsnota"]["steps"] if "tools/wijzigingscheck.py" in s.get("run", ""))
+    change(repo, "data/bronnen.yml", "  uitgever: Iemand\n")
+    (repo / "tools" / "wijzigingscheck.py").write_text(TOOL.read_text(encoding="utf-8"), encoding="utf-8")  # not committed
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    env.update(PR_BODY=body, BASE_SHA=git(repo, "rev-parse", "main"), HEAD_SHA=git(repo, "rev-parse", "voorstel"),
+               RUNNER_TEMP=str(runner))
+    proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, capture_output=True, text=True, env=env)
+    assert (proc.returncode == 0) is passes, proc.stdout + proc.stderr
+    assert (runner / "pr-beschrijving.txt").read_bytes() == body.encode("utf-8")
+    assert not (repo / "gehackt").exists() and not (runner / "gehackt").exists()

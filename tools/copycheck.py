@@ -19,10 +19,16 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.spans import Close, Delimited  # noqa: E402
+
 RUN = 8
 WORD_RE = re.compile(r"[a-zà-ÿ0-9]+")
 URL_RE = re.compile(r"https?://\S+|mailto:\S+")
-TAG_RE = re.compile(r"<[^>]+>")
+# A tag holds no "<": a "<" never closed is read once, not to the end of the page from each "<".
+TAG_RE = re.compile(r"<[^<>]+>")
+# What r"(?is)<(script|style)\b.*?</\1>" finds, read once (macros/spans.py).
+RAW_TEXT = Delimited(re.compile(r"<(script|style)\b", re.I), lambda m: Close(f"</{m.group(1)}>", fold=True))
 NAMES_FILE = Path(__file__).resolve().parent.parent / "tests" / "bron" / "namen.yml"
 # Stands for an allowed name: no word of the guide can equal it, so no shared run crosses it.
 BREAK = "\x00"
@@ -66,7 +72,7 @@ def grams(ws: list[str], n: int = RUN) -> set[str]:
 
 
 def html_text(raw: str) -> str:
-    raw = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", raw)
+    raw = RAW_TEXT.sub(lambda span: " ", raw)
     return html.unescape(TAG_RE.sub(" ", raw))
 
 

@@ -1,5 +1,7 @@
 """Write or check the JSON Schemas of the data files (schemas/<file>.schema.json) and of the open data's
-collections (schemas/open-data/<collection>.schema.json, read by the build: macros/opendata.py).
+collections (schemas/open-data/<collection>.schema.json, read by the build: macros/opendata.py), and
+the RELAX NG schema the build checks feed.xml against (schemas/atom.rng: RFC 4287's compact schema
+in tests/atom/atom.rnc, in the XML syntax lxml reads; macros/uitvoer.py).
 
     python tools/schemas.py           # (re)write schemas/ from macros/model.py
     python tools/schemas.py --check   # exit 1 when a committed schema is stale
@@ -27,10 +29,27 @@ import termen  # noqa: E402  (tools/termen.py: the terminology list's own rules)
 SCHEMA_DIR = ROOT / "schemas"
 
 
+ATOM_RNC = ROOT / "tests" / "atom" / "atom.rnc"
+ATOM_RNG = "atom.rng"
+
+
+def atom_rng() -> str:
+    """RFC 4287's RELAX NG schema in XML syntax, converted by rnc2rng."""
+    import rnc2rng
+
+    rng = rnc2rng.dumps(rnc2rng.loads(ATOM_RNC.read_text(encoding="utf-8")))
+    # rnc2rng declares the RNC's `namespace local = ""` as xmlns:local="", which XML forbids; the
+    # grammar itself writes that namespace as ns="" and never uses the prefix.
+    rng = rng.replace('xmlns:local=""', "")
+    return "\n".join(line.rstrip() for line in rng.splitlines()) + "\n"
+
+
 def rendered() -> dict[str, str]:
     """File name (open-data/<name> for the open data's collections) -> exact text the committed file must have."""
     schemas = {**all_schemas(), "termen.schema.json": termen.json_schema(), **open_data_schemas()}
-    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
+    out = {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
+    out[ATOM_RNG] = atom_rng()
+    return out
 
 
 def stale(schema_dir: Path = SCHEMA_DIR) -> list[str]:
@@ -43,7 +62,7 @@ def stale(schema_dir: Path = SCHEMA_DIR) -> list[str]:
 
 
 def _committed(schema_dir: Path) -> list[str]:
-    return [p.relative_to(schema_dir).as_posix() for p in sorted(schema_dir.glob("**/*.schema.json"))]
+    return [p.relative_to(schema_dir).as_posix() for p in sorted([*schema_dir.glob("**/*.schema.json"), *schema_dir.glob("*.rng")])]
 
 
 def write(schema_dir: Path = SCHEMA_DIR) -> list[str]:

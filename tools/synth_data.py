@@ -15,8 +15,8 @@ back-links, tooltips, tags and navigation grow the way real content would. The 7
 With --bronnen N only data/bronnen.yml grows, to N resources in all (the originals, then numbered
 copies of them in turn): one page (bronnen.html) and the print page get very long while the
 number of pages stays the same, which is where a step whose cost grows with links x page size
-shows (issue 13: 16,000 resources). Some 7 MB of YAML: the copy's macros/yamlfile.py gets a cap
-above its size instead of the 1 MB per data file that protects editors from a stray paste.
+shows (issue 13: 16,000 resources). Some 7 MB of YAML: when a copy goes past the caps that protect
+the data check (macros/yamlfile.py: bytes, lines, YAML parts), the copy's caps are raised above it.
 
 Nothing here touches the project itself; the copy is validated by the normal build.
 """
@@ -117,14 +117,18 @@ def grow(data_dir: Path, name: str, total: int) -> int:
         out.extend(synthetic(e, field, k) for e in entries[: total - len(out)])
     text = yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=120)
     path.write_text(text, encoding="utf-8")
-    size = len(text.encode("utf-8"))
     reader = data_dir.parent / "macros" / "yamlfile.py"
     source = reader.read_text(encoding="utf-8")
-    cap = re.search(r"^MAX_BYTES = ([\d_]+)$", source, re.M)
-    if cap is None:
-        raise ValueError(f"{reader}: MAX_BYTES niet gevonden; pas tools/synth_data.py aan")
-    if size > int(cap.group(1).replace("_", "")):
-        reader.write_text(source[:cap.start(1)] + str(2 * size) + source[cap.end(1):], encoding="utf-8")
+    # The copy's caps (size, lines, YAML parts) grow with it, as an editor's never do.
+    need = {"MAX_BYTES": len(text.encode("utf-8")), "MAX_LINES": text.count("\n"),
+            "MAX_EVENTS": sum(1 for _ in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))}
+    for name, value in need.items():
+        cap = re.search(rf"^{name} = ([\d_]+)$", source, re.M)
+        if cap is None:
+            raise ValueError(f"{reader}: {name} niet gevonden; pas tools/synth_data.py aan")
+        if value > int(cap.group(1).replace("_", "")):
+            source = source[:cap.start(1)] + str(2 * value) + source[cap.end(1):]
+    reader.write_text(source, encoding="utf-8")
     return len(out)
 
 

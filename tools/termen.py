@@ -27,6 +27,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.spans import Close, Delimited  # noqa: E402
+
 TERMS_FILE = "data/termen.yml"
 
 # Keys whose values are not prose: ids, references, addresses, fixed choices, dates, numbers.
@@ -38,12 +43,16 @@ SKIP_KEYS = {"id", "url", "bron", "soort", "taal", "letter", "nummer", "gecontro
 # The glossary names the other spellings on purpose.
 SKIP_KEYS_PER_FILE = {"data/begrippen.yml": {"term", "aliassen"}}
 
-LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# A target holds no "]": a try that fails ends before the next "](" (a page of "](" repeated is read once).
+LINK_TARGET_RE = re.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
 URL_RE = re.compile(r"(?:https?|mailto|file):[^\s)\"'<>]+")
-JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
-JS_COMMENT_RE = re.compile(r"/\*.*?\*/|(?<![:\\\"'])//[^\n]*", re.S)
-ATTR_LIST_RE = re.compile(r"\{ ?[#.][^}\n]*\}")  # { #anker } and { .klasse } of Markdown
+# What r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", r"<!--.*?-->" and r"/\*.*?\*/|(?<![:\\\"'])//[^\n]*" (re.S)
+# find, read once (macros/spans.py): those read to the end of a page from every unclosed "{{".
+JINJA_RE = Delimited(re.compile(r"\{[{%#]"), lambda m: Close({"{{": "}}", "{%": "%}", "{#": "#}"}[m.group(0)]))
+HTML_COMMENT_RE = Delimited(re.compile("<!--"), lambda m: Close("-->"))
+JS_COMMENT_RE = Delimited(re.compile(r"/\*|(?<![:\\\"'])//"),
+                          lambda m: Close("*/") if m.group(0) == "/*" else Close("\n", inclusive=False, optional=True))
+ATTR_LIST_RE = re.compile(r"\{ ?[#.][^{}\n]*\}")  # { #anker } and { .klasse } of Markdown (no "{" inside: read once)
 
 
 @dataclass
@@ -169,18 +178,22 @@ def load_terms(root: Path = ROOT) -> list[Term]:
 # --- where the site's text is ------------------------------------------------------------
 
 
-def blank(text: str, pattern: re.Pattern) -> str:
+def blank(text: str, pattern) -> str:
     """Replace every match by spaces of the same length (line breaks kept), so offsets stay put."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m if isinstance(m, str) else m.group(0)), text)
 
 
 def yaml_text(raw: str, rel: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the prose values of a data file."""
-    node = yaml.compose(raw)
+    node = yaml.compose(raw, Loader=yaml.SafeLoader)
     skip = SKIP_KEYS | SKIP_KEYS_PER_FILE.get(rel, set())
     spans: list[tuple[int, int]] = []
+    seen: set[int] = set()  # an alias is the node it names: each node once (the data check refuses them anyway)
 
     def walk(n, skipped: bool) -> None:
+        if id(n) in seen:
+            return
+        seen.add(id(n))
         if isinstance(n, yaml.MappingNode):
             for key, value in n.value:
                 walk(value, skipped or key.value in skip)

@@ -10,9 +10,10 @@ with "Kleine correctie", as the pull request template has it:
 
     - [x] Kleine correctie (tikfout, opmaak, ...): geen wijzigingsnota nodig.
 
-Run by .github/workflows/pr.yml with the description as the pull request has it now, so
-re-running the check after ticking the box sees the tick. Standard library only: it runs
-before any dependency is installed. Exit 2 on a usage error (git cannot compare the two).
+Run by .github/workflows/wijzigingsnota.yml with the description from the pull request's event,
+without any token (it is the pull request's own copy of this file). Editing the description, as
+ticking the box does, is an event too: the check runs again by itself. Standard library only: it
+runs before any dependency is installed. Exit 2 on a usage error (git cannot compare the two).
 
 It prints what it compared (commits, changed files, notes before and after). Nothing to
 compare is exit 2, not a pass: no commit between BASE and HEAD (a wrong commit or a shallow
@@ -30,7 +31,9 @@ from pathlib import Path
 NOTES = "data/wijzigingen.yml"
 EDITIONS = "data/edities.yml"
 # "- [x] Kleine correctie ..." (GitHub writes [x] when the box is ticked in its editor).
-SMALL_CORRECTION_RE = re.compile(r"^\s*[-*+]\s*\[[xX]\]\s*\**\s*Kleine correctie\b", re.M)
+# On one line, and possessive: the description is anyone's text, and "\s*" spanning lines made a
+# description of 50,000 line breaks cost 50,000 squared steps.
+SMALL_CORRECTION_RE = re.compile(r"^[ \t]*+[-*+][ \t]*+\[[xX]\][ \t]*+\**+[ \t]*+Kleine correctie\b", re.M)
 ID_RE = re.compile(r"""^-\s+id:\s*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?\s*(?:#.*)?$""", re.M)
 
 
@@ -103,7 +106,7 @@ def check(root: Path, base: str, head: str, body: str) -> tuple[bool, str]:
         f"Kopieer dan het sjabloon bovenaan {NOTES} naar het einde van dat bestand en vul het in: "
         f"datum, titel, wat en waarom, en de items of pagina's die veranderden.\n"
         f"Is het een kleine correctie (een tikfout, de opmaak)? Vink dan in de beschrijving van de pull "
-        f"request het vakje \"Kleine correctie\" aan en start deze controle opnieuw (of push een nieuwe commit).\n"
+        f"request het vakje \"Kleine correctie\" aan: de controle loopt dan vanzelf opnieuw.\n"
         f"Uitleg: CONTRIBUTING.md, deel 5.")
 
 

@@ -9,10 +9,15 @@ and `make test` validates the built files with jsonschema (tests/test_hulpmiddel
 That check is not repeated in every build: with ten thousand records it cost more
 than the rest of the open data together (`make bench`, data x100).
 
+Before they are published, macros/uitvoer.py checks every file: each collection against its own
+published schema (compiled into plain Python: jsonschema in every build cost a twentieth of the
+build at data x100), each CSV against its collection; a broken file stops the build.
+
 The tools pages themselves are ordinary pages that call macros (macros/hulpmiddelen.py).
 """
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -23,9 +28,12 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import opendata  # noqa: E402
+from macros import opendata, uitvoer  # noqa: E402
 from macros.catalog import load_cached  # noqa: E402
 from macros.errors import DataError  # noqa: E402
+
+
+log = logging.getLogger("mkdocs.hooks.hulpmiddelen")
 
 
 def edition_of(config) -> dict:
@@ -49,6 +57,12 @@ def on_files(files, config):
         raise PluginError(str(exc)) from None
     except ValueError as exc:
         raise PluginError(f"Open data: {exc}") from None
+    try:
+        counts = uitvoer.check_open_data(generated)
+    except uitvoer.OutputError as exc:
+        raise PluginError(str(exc)) from None
+    log.info("Open data nagekeken: %d collecties in JSON (%d records, elk tegen zijn schema), %d in CSV (%d rijen), "
+             "%d andere bestanden.", counts["json"], counts["records"], counts["csv"], counts["rows"], counts["other"])
     for path, content in generated.items():
         if files.get_file_from_path(path):
             raise PluginError(f"docs/{path} bestaat al, maar dat bestand wordt gemaakt uit data/. Verwijder docs/{path}.")

@@ -19,6 +19,7 @@ no script, and it alone loads assets/stylesheets/afdrukken.css.
 """
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -33,9 +34,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import afdrukken  # noqa: E402
+from macros import afdrukken, uitvoer  # noqa: E402
 
 SOURCE = "afdrukken.md"
+log = logging.getLogger("mkdocs.hooks.printpage")
 TEMPLATE = "afdrukken.html"
 COVER = "partials/print-cover.html"
 
@@ -161,8 +163,16 @@ def _problems(missing: dict, duplicates) -> str:
 def on_post_page(output, page, config):
     if page.file.src_uri != SOURCE:
         return output
-    missing, duplicates = afdrukken.check(output)
+    missing, duplicates, ids, links = afdrukken.check_counted(output)
     problems = _problems({anchor: "de sjabloon overrides/afdrukken.html" for anchor in missing}, duplicates)
     if problems:
         raise PluginError(problems)
+    # The PDF is printed from this page: a character no HTML parser should meet stops it here.
+    bad = uitvoer.forbidden_character(output)
+    if bad:
+        raise PluginError(f"De afdrukpagina ({SOURCE[:-3]}.html) bevat een teken dat er niet in hoort ({bad}). {uitvoer.FIX}")
+    if not ids or not links:
+        raise PluginError(f"De afdrukpagina ({SOURCE[:-3]}.html) heeft {ids} ids en {links} interne links: de controle "
+                          "vond niets om na te kijken. Voor ontwikkelaars: zie macros/afdrukken.py, check_counted.")
+    log.info("Afdrukpagina nagekeken: %d ids uniek, %d interne links met een doel.", ids, links)
     return output

@@ -25,29 +25,63 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-# The opening of a task item up to the checkbox, then the rest of the <label>.
-_TASK = re.compile(
-    r'(<li class="task-list-item"[^>]*>\s*(?:<p>)?\s*<label class="task-list-control">'
-    r'<input type="checkbox")([^>]*>.*?</label>)(.*?)(?=<ul|<ol|</li>|</p>)',
-    re.S,
-)
-_TAG = re.compile(r"<[^>]+>")
+# The opening of a task item up to the checkbox; the rest of its <label> and its text are found by
+# tasks(). As one regular expression ("...([^>]*>.*?</label>)(.*?)(?=<ul|<ol|</li>|</p>)") every
+# item without a closing </label> was read to the end of the page, and a run of spaces after it
+# was split every way: this hook runs on a page's HTML before the sanitiser.
+_TASK_START = re.compile(r'<li class="task-list-item"[^>]*+>\s*+(?:<p>)?+\s*+<label class="task-list-control">'
+                         r'<input type="checkbox"')
+_TEXT_ENDS = ("<ul", "<ol", "</li>", "</p>")
+_TAG = re.compile(r"<[^<>]+>")
 
 
 def _plain(fragment: str) -> str:
     return " ".join(htmllib.unescape(_TAG.sub("", fragment)).split())
 
 
+def tasks(html: str):
+    """(start, end of the opening, end of the label, end of the text) of every checklist item, in
+    one pass: a closing tag that is not there is looked for once, not once per item."""
+    absent: dict[str, int] = {}  # needle -> from where it no longer occurs
+
+    def find(needle: str, start: int) -> int:
+        if start >= absent.get(needle, len(html) + 1):
+            return -1
+        found = html.find(needle, start)
+        if found < 0:
+            absent[needle] = start
+        return found
+
+    position = 0
+    while True:
+        match = _TASK_START.search(html, position)
+        if match is None:
+            return
+        close = find(">", match.end())
+        label_end = find("</label>", close + 1) if close >= 0 else -1
+        if label_end < 0:
+            position = match.start() + 1
+            continue
+        label_end += len("</label>")
+        ends = [i for i in (find(needle, label_end) for needle in _TEXT_ENDS) if i >= 0]
+        if not ends:
+            position = match.start() + 1
+            continue
+        yield match.start(), match.end(), label_end, min(ends)
+        position = min(ends)
+
+
 @event_priority(50)
 def on_page_content(html, page, config, files):
-    def name(match: re.Match) -> str:
-        head, rest, text = match.groups()
+    out, done = [], 0
+    for start, opening, label_end, text_end in tasks(html):
+        head, rest, text = html[start:opening], html[opening:label_end], html[label_end:text_end]
         if "aria-label" in rest or not _plain(text):
-            return match.group(0)
+            continue
         label = htmllib.escape(_plain(text), quote=True)
-        return f'{head} aria-label="{label}"{rest}{text}'
-
-    return _TASK.sub(name, html)
+        out += [html[done:start], f'{head} aria-label="{label}"{rest}{text}']
+        done = text_end
+    return "".join(out) + html[done:] if out else html
 
 
 def _repair(output: str) -> str:

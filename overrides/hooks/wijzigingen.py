@@ -17,6 +17,7 @@ notes are "in deze editie".
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -32,11 +33,13 @@ for path in (ROOT, ROOT / "tools"):
 import edition as edition_module  # noqa: E402  (tools/edition.py)
 from macros.catalog import load_cached  # noqa: E402
 from macros.errors import DataError  # noqa: E402
+from macros import uitvoer  # noqa: E402
 from macros.feed import FEED_FILE, atom  # noqa: E402
 from macros.render import plain  # noqa: E402
 from macros.wijzigingen import NOTES_PAGE, load_cached as load_changelog, page_titles  # noqa: E402
 
 _state: dict = {}
+log = logging.getLogger("mkdocs.hooks.wijzigingen")
 
 
 def _site_link(target) -> str:
@@ -91,6 +94,14 @@ def on_files(files, config):
     if changelog is not None:
         content = atom(changelog, config.site_url or "", config.site_name, config.copyright or "",
                        _state["fallback_date"])
+        # Checked before it is published (macros/uitvoer.py): well-formed, RFC 4287's schema, one item per note.
+        try:
+            entries = uitvoer.check_feed(content, FEED_FILE)
+        except uitvoer.OutputError as exc:
+            raise PluginError(str(exc)) from None
+        if entries != len(changelog.notes):
+            raise PluginError(f"{FEED_FILE}: {entries} items voor {len(changelog.notes)} wijzigingsnota's. {uitvoer.FIX}")
+        log.info("%s nagekeken: geldige Atom (RFC 4287), %d items.", FEED_FILE, entries)
         files.append(File.generated(config, FEED_FILE, content=content))
     return files
 
