@@ -234,20 +234,22 @@ def _yaml(block: str, rel: str, problems: list[Problem]):
     """The front matter's YAML as data and the line of each key, or (None, {}) after a problem.
     Anchors, aliases and deep nesting are refused on the event stream, as in data/ (macros/yamlfile.py)."""
     text = "\n" + block  # line numbers as in the file: line 1 is the first '---'
-    events, error = yamlfile._events(text)
+    lines = text.split("\n")
+    error = yamlfile._scan(text, lines, rel, problems)
+    if error is False:
+        return None, {}
     if error is not None:
-        line, message, key = yamlfile.diagnose(error, text.split("\n"))
+        line, message, key = yamlfile.diagnose(error, lines)
         problems.append(Problem(rel, "in de paginagegevens bovenaan (tussen de twee regels '---'): " + message,
                                 line=line, field=key))
         return None, {}
-    if not yamlfile._safe(events, text, rel, problems):
-        return None, {}
-    loader = yamlfile._Replay(events)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        # The data as data/ builds it (numbers, dates); the node tree only for the keys' lines. Both after
+        # the first pass refused anchors, types and depth, on a block the page's size limit keeps small.
+        data, _ = yamlfile._build(text, [], rel)  # a key twice is reported by _key_lines, in the page's words
+        node = yaml.compose(text, Loader=yamlfile._Loader)
     except yaml.MarkedYAMLError as exc:
-        line, message, key = yamlfile.diagnose(exc, text.split("\n"))
+        line, message, key = yamlfile.diagnose(exc, lines)
         problems.append(Problem(rel, message, line=line, field=key))
         return None, {}
     return data, _key_lines(node, rel, problems)
