@@ -5,6 +5,7 @@ that data errors surface through the hook's clean message, not a traceback.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from .catalog import load_cached
@@ -62,6 +63,16 @@ def define_env(env) -> None:
         edition = env.conf["extra"].get("edition") or {}
         section = changelog.this_edition(edition.get("version", ""), edition.get("label", "Editie"))
         return r.changelog(changelog, section, env.page.file.src_uri)
+
+    @env.macro
+    def feed_adres() -> str:
+        """Het volledige webadres van de feed (feed.xml), om te kopiëren naar een feedlezer."""
+        from .feed import FEED_FILE
+
+        site_url = (env.conf.get("site_url") or "").rstrip("/")
+        url = f"{site_url}/{FEED_FILE}" if site_url else FEED_FILE
+        # An HTML link, not Markdown: no character of the address can end the link.
+        return f'<a class="feed-adres" href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
 
     # The tools pages (docs/hulpmiddelen/): purchase guide, checklists, open data.
     from .hulpmiddelen import define_tool_macros

@@ -193,7 +193,7 @@ def test_licences_say_what_is_ours_and_quote_the_guide_as_printed(site):
     quoted = re.search(r'de vermelding "([^"]+)"', about)
     assert quoted and quoted.group(1) in GUIDE_TEXT, quoted
     # No sentence about the guide gives it a licence or a version the guide does not name.
-    footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', (site / "index.html").read_text(encoding="utf-8"), re.S)
+    footer = re.search(r'<p class="voettekst__licentie">(.*?)</p>', (site / "index.html").read_text(encoding="utf-8"), re.S)
     assert footer and "Onze tekst: CC BY 4.0" in footer.group(1)
     for text in (about, " ".join(footer.group(1).split())):
         for sentence in re.split(r"(?<=[.;:])\s+", text):
