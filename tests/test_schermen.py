@@ -360,3 +360,35 @@ def test_entry_pencils_are_hidden_until_an_editor_asks(browser, base_url, site):
             assert page.locator('.pagina-meta a[rel="edit"]').is_visible()
     finally:
         page.close()
+
+
+# --- the home page: tasks first, a search that works ---------------------------------------------
+
+def test_home_page_leads_with_the_four_tasks_and_a_search(site):
+    """GOV.UK's order: what the guide is in a few lines, a search, then the tasks, each a link."""
+    from conftest import html_text
+
+    html = (site / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    tasks = re.search(r'<div class="taken">(.*?)</div>', article, re.S)
+    assert tasks, "no task cards on the home page"
+    names = [html_text(m) for m in re.findall(r"<strong><a [^>]*>(.*?)</a></strong>", tasks.group(1), re.S)]
+    assert names == ["Ik start een aankoop", "Ik schrijf een bestek", "Ik zoek een voorbeeld", "Wat zegt de regelgeving?"]
+    # The search and the tasks come before the process figure and the rest.
+    assert article.index('class="startzoeken"') < article.index('class="taken"') < article.index('class="procesfiguur')
+
+
+def test_the_home_page_search_opens_the_site_search_with_the_question(browser, base_url):
+    """A plain form (no script of ours): Material opens its search for ?q= and shows results."""
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "index.html", wait_until="load")
+        page.fill("#startzoeken-vraag", "behoefte")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/index.html?q=behoefte*")
+        wait_for(page, "document.getElementById('__search').checked")
+        assert page.input_value(".md-search__input") == "behoefte"
+        page.locator(".md-search-result__item").first.wait_for()
+        assert page.locator(".md-search-result__item").count() > 0
+    finally:
+        page.close()

@@ -9,8 +9,9 @@
     workflow puts the files there; a copy read offline or on paper points there too);
   - a preview (a local build, `make serve`): the files in dist/ when `make offline` and
     `make pdf` made them for this very preview, copied into the site's downloads/ folder
-    (on_post_build), so the links work locally; otherwise no links, and the page says how
-    to make them. The offline bundle of a preview links nothing: it cannot hold itself.
+    (on_files: files of the build, so the strict build checks the links too), so the links
+    work locally; otherwise no links, and the page says how to make them. The offline
+    bundle of a preview links nothing: it cannot hold itself.
 - Offline build only (Material's `offline` plugin enabled, `OFFLINE=true`): that
   plugin makes every page load the iframe-worker shim from unpkg.com, a run-time
   network request that fails without a network and takes search with it; the npm
@@ -21,7 +22,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -75,12 +75,8 @@ def on_files(files, config):
     # The PDF's footer with this build's edition (tools/edition.py pdf_css; tools/pdf.py uses it).
     footer = f"{config.site_name} \u00b7 {config.extra['edition']['label']}"
     files.append(File.generated(config, edition_module.PDF_CSS, content=edition_module.pdf_css(footer)))
+    # A preview's own zip and PDF (see _downloads): beside the pages, where docs/downloads.md links them.
+    for path in _state.get("copy", []):
+        files.append(File.generated(config, f"downloads/{path.name}", abs_src_path=str(path)))
     return files
 
-
-def on_post_build(config):
-    # A preview's own zip and PDF (see _downloads): beside the pages, where docs/downloads.md links them.
-    target = Path(config.site_dir) / "downloads"
-    for path in _state.get("copy", []):
-        target.mkdir(exist_ok=True)
-        shutil.copy2(path, target / path.name)

@@ -122,7 +122,7 @@ def on_config(config):
         lines.append(f"{len(never)} van de {len(catalog.all('bron'))} hulpbronnen zijn nog niet gecontroleerd door de "
                      "wekelijkse linkcontrole (data/linkcontrole.json). Geen fout: in een nieuwe kopie of een nieuwe "
                      "hulpbron is dat normaal, lezers zien er niets van. Welke: make check-dates; uitleg in README.md, "
-                     "'De melding over de linkcontrole'.")
+                     "'The link-check message'.")
     for line in lines:
         if config.strict:
             log.info("WAARSCHUWING (controle verouderd): %s", line)
