@@ -122,6 +122,7 @@ def test_command_line_exit_code(project):
     ok = subprocess.run([sys.executable, str(ROOT / "tools" / "termen.py"), str(project)], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout
     insert(project / "docs" / "index.md", "# Circulair aankopen in de zorg\n", "\nGerefurbisht materiaal.\n")
+    line = (project / "docs" / "index.md").read_text(encoding="utf-8").splitlines().index("Gerefurbisht materiaal.") + 1
     bad = subprocess.run([sys.executable, str(ROOT / "tools" / "termen.py"), str(project)], capture_output=True, text=True)
     assert bad.returncode == 1
-    assert "docs/index.md, regel 7: 'Gerefurbisht' -> schrijf 'opgeknapt (of refurbishing)'" in bad.stdout
+    assert f"docs/index.md, regel {line}: 'Gerefurbisht' -> schrijf 'opgeknapt (of refurbishing)'" in bad.stdout

@@ -157,6 +157,9 @@ def test_deploy_publishes_site_and_downloads():
     deploy = wf["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
-    # The Downloads page links the files in downloads/ under site_url.
+    # The Downloads page of an edition links the files in downloads/ under site_url
+    # (overrides/hooks/edition.py, config.extra.downloads; tests/test_release_build.py builds one).
     downloads = (ROOT / "docs" / "downloads.md").read_text(encoding="utf-8")
-    assert 'config.site_url ~ "downloads/"' in downloads
+    assert "config.extra.downloads" in downloads and "dl.map ~ edition.pdf" in downloads
+    hook = (ROOT / "overrides" / "hooks" / "edition.py").read_text(encoding="utf-8")
+    assert 'site_url + "downloads/"' in hook
