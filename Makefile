@@ -24,9 +24,11 @@ $(NODE_STAMP): package.json package-lock.json
 	@rm -f node_modules/.installed-* && touch $@
 node: $(NODE_STAMP)
 
+# Another port when 8000 is taken: make serve PORT=8001
+PORT ?= 8000
 serve: $(STAMP)
 	@# tools/serve.py is `mkdocs serve --strict` that shows a failed build in the browser and recovers by itself.
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/python tools/serve.py --dev-addr 127.0.0.1:$(PORT)
 
 # Strict build into a folder of its own, swapped in only when it succeeds (tools/build.py):
 # a failed or interrupted build leaves the last good site/ in place; two builds at once take turns.

@@ -8,6 +8,7 @@ to download, the repository's address) comes from a macro here.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Literal
 
@@ -77,11 +78,33 @@ def define_env(env) -> None:
         """De editie van deze build, bv. 'editie v2027.03 van 2 maart 2027'."""
         return plain(extra()["edition"]["label"])
 
+    def downloads() -> dict:
+        """Where this build's files are linked (overrides/hooks/edition.py): online for an edition, beside
+        the pages for a preview that has them, nowhere for a preview that has none."""
+        return extra().get("downloads") or {"map": f"{_site_url(env.conf)}downloads/", "klaar": True}
+
+    @env.macro
+    def editie_uitleg() -> str:
+        """Welke editie de lezer leest; bij een proefversie ook wat dat is en of er bestanden bij horen."""
+        edition = extra()["edition"]
+        if not edition.get("preview"):
+            return f"Je leest nu **editie {plain(edition['version'])}** van {plain(edition['date_nl'])}."
+        text = (f"Je leest nu een **proefversie** van {plain(edition['date_nl'])}: een versie die nog geen vaste "
+                "editie is, bijvoorbeeld op de computer van een redacteur of bij een voorstel tot wijziging.")
+        if downloads()["klaar"]:
+            return text + " De bestanden hieronder horen bij deze proefversie."
+        return text + ("\nVoor deze proefversie zijn er nog geen zip en PDF. Wie de site zelf bouwt, maakt ze met "
+                       "`make offline` en `make pdf` (zie de README van de repository); bij de volgende build staan ze hier.")
+
     @env.macro
     def download_link(soort: Bestand) -> str:
-        """Een link naar het zip-bestand of de PDF van deze editie, waar ze gepubliceerd worden (site_url/downloads/)."""
+        """Een link naar het zip-bestand of de PDF van deze build: online voor een editie, naast de pagina's voor
+        een proefversie die ze heeft; anders zegt de link dat ze er nog niet zijn."""
+        where = downloads()
+        if not where["klaar"]:
+            return "nog niet gemaakt voor deze proefversie (zie hierboven)"
         name = extra()["edition"][soort]
-        return f"[{plain(name)}]({_site_url(env.conf)}downloads/{name})"
+        return f"[{plain(name)}]({where['map']}{name})"
 
     @env.macro
     def edities_overzicht() -> str:
@@ -116,6 +139,16 @@ def define_env(env) -> None:
         edition = env.conf["extra"].get("edition") or {}
         section = changelog.this_edition(edition.get("version", ""), edition.get("label", "Editie"))
         return r.changelog(changelog, section, env.page.file.src_uri)
+
+    @env.macro
+    def feed_adres() -> str:
+        """Het volledige webadres van de feed (feed.xml), om te kopiëren naar een feedlezer."""
+        from .feed import FEED_FILE
+
+        site_url = (env.conf.get("site_url") or "").rstrip("/")
+        url = f"{site_url}/{FEED_FILE}" if site_url else FEED_FILE
+        # An HTML link, not Markdown: no character of the address can end the link.
+        return f'<a class="feed-adres" href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
 
     # The tools pages (docs/werkinstrumenten/): purchase guide, checklists, open data.
     from .hulpmiddelen import define_tool_macros

@@ -17,6 +17,11 @@ What a page becomes on the print page:
 - no glossary tooltips: <abbr title="..."> keeps its text and loses the element. On paper a
   tooltip is nothing, and the glossary itself is a chapter of the print page; on a phone the
   definitions repeated at every use were a large part of the page's weight.
+- web addresses as notes, not in the text: a link to another site keeps its text and gets a
+  number ([1]); the page's section ends with its numbered addresses ("Webadressen op deze
+  pagina"). A link whose text is its address already needs none. So a printed page reads as
+  text, and a reader on paper can still type an address in (print.css, for one page printed
+  from the browser, writes the address after the link instead).
 
 Cost: one regular-expression scan over each page's HTML, with a dict look-up per link or id,
 and one join at the end: linear in the size of the guide. (mkdocs-print-site-plugin, which
@@ -41,7 +46,7 @@ from urllib.parse import unquote
 _TOKEN = re.compile(
     r"<(?:script|style)\b[^>]*+>.*?</(?:script|style)\s*+>"
     r"|<!--.*?-->"
-    r"|</abbr\s*+>"
+    r"|</(?:abbr|a)\s*+>"
     r"|<(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*+)"
     r"(?P<attrs>(?:\s++[^\s\"'>/=<]++(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'=<>`]++))?+)*+)"
     r"\s*+/?>",
@@ -56,9 +61,12 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CLASS_OR_TABINDEX = re.compile(r"\s(?:class|tabindex)\s*=", re.I)
 _PATH_REST = re.compile(r"([^?#]*)(.*)", re.S)
 _FIRST_HEADING = re.compile(r"<h([1-6])[\s>]", re.I)
+_EXTERNAL = re.compile(r"https?://", re.I)
 
 COVER_ID = "omslag"
 TOC_ID = "inhoud"
+# What follows the table of contents before the guide itself ("Wijzigingen in deze editie").
+FRONT_ID = "voorwerk"
 
 
 def page_key(src_uri: str) -> str:
@@ -124,10 +132,38 @@ class _Rewriter:
         self.key = ""
         self.url = ""
         self.source = ""
+        self.href: Optional[str] = None
+        self.notes: dict[str, int] = {}
+        self.numbering = False
+        self.open: Optional[tuple[str, int]] = None
 
-    def page(self, html: str, key: str, url: str, source: str) -> str:
+    def page(self, html: str, key: str, url: str, source: str, notes: bool = False) -> str:
+        """`notes`: number the web addresses of external links (see the module docstring)."""
         self.key, self.url, self.source = key, url, source
-        return _TOKEN.sub(self._token, html)
+        self.notes: dict[str, int] = {}
+        self.numbering = notes
+        self.open: Optional[tuple[str, int]] = None  # an external link being read: its address, where its text starts
+        out = _TOKEN.sub(self._token, html)
+        if self.notes:
+            out += notes_html(self.notes)
+        return out
+
+    def _close_link(self, match: re.Match) -> str:
+        """</a> of an external link: its note number, unless its text already is its address."""
+        href, start = self.open
+        self.open = None
+        text = htmllib.unescape(re.sub(r"<[^>]*>", "", match.string[start:match.start()])).strip()
+        bare = re.sub(r"^[a-z]+://", "", href.rstrip("/"), flags=re.I)
+        if text.rstrip("/") in (href.rstrip("/"), bare) or not text:
+            return match.group(0)
+        number = self.notes.setdefault(href, len(self.notes) + 1)
+        return f'</a><sup class="afdruk-noot">[{number}]</sup>'
+
+    def _watch_link(self, match: re.Match, new: str) -> str:
+        """An <a> whose href is another site's address (http or https): its </a> gets a note."""
+        if self.numbering and _EXTERNAL.match(new):
+            self.open = (new, match.end())
+        return new
 
     def _id(self, value: str) -> str:
         return f"{self.key}-{value}" if self.key else value
@@ -136,6 +172,8 @@ class _Rewriter:
         tag = match.group("tag")
         if tag is None:
             text = match.group(0)
+            if text[:3].lower() == "</a" and text[3:4] in (">", " ", "\t", "\n", "\r"):
+                return self._close_link(match) if self.open else text
             return "" if text[1] == "/" else text  # </abbr> goes; scripts, styles, comments stay
         lower = tag.lower()
         if lower == "abbr":
@@ -152,7 +190,11 @@ class _Rewriter:
         start, end = match.span("attrs")
         whole = match.group(0)
         offset = match.start()
-        return whole[:start - offset] + _ATTR.sub(self._attribute, attrs) + whole[end - offset:]
+        self.href = None
+        out = whole[:start - offset] + _ATTR.sub(self._attribute, attrs) + whole[end - offset:]
+        if lower == "a" and self.href is not None and "bewerk-item" not in attrs:  # editors' pencils do not print
+            self._watch_link(match, self.href)
+        return out
 
     def _attribute(self, match: re.Match) -> str:
         space, name, raw = match.groups()
@@ -166,7 +208,7 @@ class _Rewriter:
                 self.duplicates.append(new)
             self.ids.add(new)
         elif lname == "href":
-            new = self._link(value)
+            new = self.href = self._link(value)
         elif lname == "src":
             new = self._file(value)
         elif lname in ID_REFS:
@@ -234,11 +276,14 @@ def _with_title(page: Page) -> str:
     return f"<h1>{htmllib.escape(page.title)}</h1>\n{page.html}"
 
 
-def assemble(items: Iterable[Item], site: Site, cover: str = "", toc_title: str = "Inhoud") -> Result:
-    """The print page's content: the cover, a table of contents, then every page in order.
+def assemble(items: Iterable[Item], site: Site, cover: str = "", toc_title: str = "Inhoud",
+             front: str = "", front_title: str = "") -> Result:
+    """The print page's content: the cover, a table of contents, the front matter, then every page in order.
 
-    `cover` is HTML whose links are written as from the site root (e.g. "stappen/behoefte.html")
-    and whose ids stay as they are.
+    `cover` and `front` are HTML whose links are written as from the site root (e.g.
+    "stappen/behoefte.html") and whose ids stay as they are. `front` (the notes of this edition)
+    comes after the table of contents, which lists it first as `front_title`: a reader of the PDF
+    finds the contents on its second page.
     """
     ids: set = set()
     wanted: dict = {}
@@ -257,7 +302,7 @@ def assemble(items: Iterable[Item], site: Site, cover: str = "", toc_title: str 
         for item in children:
             if isinstance(item, Page):
                 claim(item.key)
-                html = rewriter.page(_with_title(item), item.key, item.url, item.url)
+                html = rewriter.page(_with_title(item), item.key, item.url, item.url, notes=True)
                 body.append(f'<section class="afdruk-pagina afdruk-pagina--{size_class(len(html))}" '
                             f'id="{htmllib.escape(item.key)}">\n')
                 body.append(html)
@@ -280,22 +325,40 @@ def assemble(items: Iterable[Item], site: Site, cover: str = "", toc_title: str 
         return toc
 
     cover_html = rewriter.page(cover, "", site.print_url, "de omslag (overrides/partials/print-cover.html)")
+    front_html = rewriter.page(front, "", site.print_url, "het voorwerk (overrides/partials/print-cover.html)")
     for fixed in (COVER_ID, TOC_ID, f"{TOC_ID}-titel"):
         claim(fixed)
     toc = walk(items)
+    if front_html.strip():
+        claim(FRONT_ID)
+        if front_title:
+            toc.insert(0, (front_title, FRONT_ID, []))
     head = [f'<section class="afdruk-omslag" id="{COVER_ID}">\n{cover_html}\n</section>\n',
             f'<nav class="afdruk-inhoud" id="{TOC_ID}" aria-labelledby="{TOC_ID}-titel">\n'
             f'<h1 id="{TOC_ID}-titel">{htmllib.escape(toc_title)}</h1>\n', toc_html(toc), "</nav>\n"]
+    if front_html.strip():
+        head.append(f'<section class="afdruk-voorwerk" id="{FRONT_ID}">\n{front_html}\n</section>\n')
     missing = {anchor: source for anchor, source in wanted.items() if anchor not in ids}
     return Result('<div class="afdruk">\n' + "".join(head) + "".join(body) + "</div>\n", toc, missing, duplicates)
 
 
+def notes_html(notes: dict) -> str:
+    """The numbered web addresses at the end of a page's section (see the module docstring)."""
+    items = "".join(f'<li value="{n}"><a href="{htmllib.escape(url, quote=True)}" data-geen-url>{htmllib.escape(url)}</a></li>\n'
+                    for url, n in notes.items())
+    return (f'\n<div class="afdruk-noten">\n<p class="afdruk-noten__kop">Webadressen op deze pagina</p>\n'
+            f'<ol class="afdruk-noten__lijst">\n{items}</ol>\n</div>\n')
+
+
 def toc_html(toc: list) -> str:
+    """The table of contents. Each entry has an empty box for its page number, which tools/pdf.py
+    fills in the PDF (a browser cannot number the pages of a print by itself, target-counter())."""
     if not toc:
         return ""
     out = ['<ol class="afdruk-inhoud__lijst">\n']
     for title, anchor, children in toc:
-        out.append(f'<li><a href="#{htmllib.escape(anchor)}">{htmllib.escape(title)}</a>')
+        out.append(f'<li><a href="#{htmllib.escape(anchor)}"><span class="afdruk-inhoud__titel">{htmllib.escape(title)}</span>'
+                   f'<span class="afdruk-inhoud__nr" data-pagina-van="{htmllib.escape(anchor)}"></span></a>')
         out.append(toc_html(children))
         out.append("</li>\n")
     out.append("</ol>\n")

@@ -67,6 +67,16 @@ TRUSTED_SCRIPTS = {
     "Material: open the tab a link points at": re.compile(
         r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);target&&target\.name&&"
         r"\(target\.checked=target\.name\.startsWith\(\"__tabbed_\"\)\)"),
+    # The light/dark toggle (mkdocs.yml theme.palette): applies the reader's saved choice before
+    # the page paints. Fixed text, no URL.
+    "Material: colour scheme the reader chose": re.compile(re.escape(
+        'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media)'
+        '{var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
+        '"[data-md-color-media=\'(prefers-color-scheme: light)\']":"[data-md-color-media=\'(prefers-color-scheme: dark)\']");'
+        'palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute('
+        '"data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent='
+        'input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))'
+        'document.body.setAttribute("data-md-color-"+key,value)}')),
     "mkdocs-redirects: forward": re.compile(
         r"var anchor=window\.location\.hash\.substr\(1\);location\.href=" + _URL + r"\+\(anchor\?\"#\"\+anchor:\"\"\)"),
 }

@@ -471,14 +471,15 @@ class Renderer:
 
     def changelog(self, changelog, section, from_page: str) -> str:
         """The page "Nieuw en gewijzigd" (macros/wijzigingen.py): this edition's notes, then all of them."""
-        feed = href("feed.xml", from_page)
+        # How to follow the feed: a page of its own (docs/volgen.md), not the raw feed.xml.
+        volgen = href("volgen.md", from_page)
 
         def to(target: str, page: str) -> str:
             # A note about this very page links to it by name, not with an empty href.
             return href(target, page) or posixpath.basename(target)
 
         return self.render("wijziging_lijst.md.j2", from_page, notes=changelog.notes, section=section,
-                           feed=feed, href=to)
+                           volgen=volgen, href=to)
 
 
 _renderers: dict = {}

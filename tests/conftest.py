@@ -166,8 +166,11 @@ def offline_zip(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def bundle(offline_zip, tmp_path_factory) -> Path:
-    """The bundle unzipped, as a reader does before double-clicking index.html."""
+    """The bundle unzipped, as a reader does before double-clicking index.html: the one folder it
+    unpacks into (tests/test_offline.py checks there is exactly one)."""
     target = tmp_path_factory.mktemp("uitgepakt")
     with zipfile.ZipFile(offline_zip) as zf:
         zf.extractall(target)
-    return target
+    folders = list(target.iterdir())
+    assert len(folders) == 1 and folders[0].is_dir(), [p.name for p in folders]
+    return folders[0]

@@ -117,8 +117,11 @@ def test_parts_and_the_table_of_contents_follow_the_navigation():
     assert html.index('id="omslag"') < html.index('id="inhoud"') < html.index('id="a"') < html.index('id="deel-1"') \
         < html.index('id="b-c"')
     assert "Leeg" not in html and 'id="deel-2"' not in html  # a part with nothing printed is left out
-    assert '<li><a href="#a">A &amp; co</a></li>' in html
-    assert '<li><a href="#deel-1">Deel</a><ol class="afdruk-inhoud__lijst">\n<li><a href="#b-c">C</a></li>' in html
+    # Each entry: its title and an empty box for its page number (tools/pdf.py fills it in the PDF).
+    assert ('<li><a href="#a"><span class="afdruk-inhoud__titel">A &amp; co</span>'
+            '<span class="afdruk-inhoud__nr" data-pagina-van="a"></span></a></li>') in html
+    assert ('<li><a href="#deel-1"><span class="afdruk-inhoud__titel">Deel</span><span class="afdruk-inhoud__nr" '
+            'data-pagina-van="deel-1"></span></a><ol class="afdruk-inhoud__lijst">\n<li><a href="#b-c">') in html
     assert result.toc == [("A & co", "a", []), ("Deel", "deel-1", [("C", "b-c", [])])]
     assert not result.missing and not result.duplicates
 
@@ -194,7 +197,7 @@ def project(fixture_project):
     """The fixture site with the print page: its hook, template, cover and stylesheet, a page left out."""
     p = fixture_project
     (p / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
-    for name in ("main.html", "afdrukken.html", "partials/print-cover.html"):
+    for name in ("main.html", "afdrukken.html", "partials/print-cover.html", "partials/beeldmerk.svg"):
         shutil.copy(ROOT / "overrides" / name, p / "overrides" / name)
     (p / "tools").mkdir()
     shutil.copy(ROOT / "tools" / "edition.py", p / "tools" / "edition.py")

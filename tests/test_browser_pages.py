@@ -1,4 +1,5 @@
-"""Every page of the built site in a real browser: WCAG 2.1 AA (axe-core), privacy and console.
+"""Every page of the built site in a real browser: WCAG 2.1 AA (axe-core) in the light and the dark
+colour scheme, privacy and console.
 
 The page list comes from the build output (site_pages), so a new page is tested without
 touching this file. Each page is loaded once, in one browser context, and everything is
@@ -32,6 +33,8 @@ MIN_PAGES = 30
 class Visit:
     path: str
     violations: list[dict] = field(default_factory=list)
+    dark_violations: list[dict] = field(default_factory=list)
+    dark_scheme: str = ""
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
@@ -81,6 +84,16 @@ def visits(browser, base_url, site) -> list[Visit]:
         page.wait_for_load_state("networkidle")
     finally:
         context.close()
+    # The same pages on a system set to dark (the site follows it: Material's slate scheme).
+    dark = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        page = dark.new_page()
+        for visit in results:
+            page.goto(base_url + visit.path, wait_until="load")
+            visit.dark_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme') || ''")
+            visit.dark_violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    finally:
+        dark.close()
     return results
 
 
@@ -96,6 +109,16 @@ def test_no_axe_violations_on_any_page(visits):
     checked(f"axe (WCAG 2.1 A/AA): {len(visits)} pagina's nagekeken, {len(lines)} overtreding(en)")
     assert len(visits) >= MIN_PAGES
     assert not lines, f"{len(lines)} axe violation(s) (WCAG 2.1 A/AA):\n" + "\n".join(lines[:60])
+
+
+def test_no_axe_violations_on_any_page_in_the_dark_scheme(visits):
+    """With a dark system setting every page turns dark (slate) and still passes axe, contrast included."""
+    # The print page is the paper version (no script, no palette, overrides/afdrukken.html): light by design.
+    light = [v.path for v in visits if v.dark_scheme != "slate" and v.path != "afdrukken.html"]
+    assert not light, f"pages that ignore the dark system setting: {light}"
+    assert len(visits) - len(light) > 30
+    lines = [line for v in visits for line in axe_lines(f"{v.path} (dark)", v.dark_violations)]
+    assert not lines, f"{len(lines)} axe violation(s) in the dark scheme:\n" + "\n".join(lines[:60])
 
 
 def test_no_request_leaves_the_site(visits, base_url):

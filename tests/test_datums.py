@@ -15,8 +15,9 @@ from conftest import ROOT
 from macros.datum import datum_nl
 from macros.render import Renderer
 
-# 2026-11-28, 28-11-2026, 28/11/2026, 28.11.2026, 2026/11/28
-NUMERIC_DATE_RE = re.compile(r"(?<![\d.,-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d-])")
+# 2026-11-28, 28-11-2026, 28/11/2026, 28.11.2026, 2026/11/28; not the path of a web address written out
+# (".../eli/wet/2016/06/17/2016021053/justel", the print page's notes): a slash on either side.
+NUMERIC_DATE_RE = re.compile(r"(?<![\d.,/-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d/-])")
 DUTCH_DATE_RE = re.compile(r"\b([1-9]|[12]\d|3[01]) (januari|februari|maart|april|mei|juni|juli|augustus|"
                            r"september|oktober|november|december) (\d{4})\b")
 
@@ -80,8 +81,9 @@ def test_the_check_finds_numeric_dates(tmp_path):
     page = tmp_path / "p.html"
     page.write_text("<html><body><p>Gecontroleerd op 28-11-2026 en 2026-11-28.</p><time datetime=\"2026-11-28\">"
                     "28 november 2026</time><pre>gecontroleerd: 2026-11-28</pre><p>ISO 14024 en 1.500 euro, "
-                    "versie 5e69f42, 0,745 euro.</p></body></html>", encoding="utf-8")
-    assert len(numeric_dates(visible_text(page))) == 2
+                    "versie 5e69f42, 0,745 euro, https://www.ejustice.just.fgov.be/eli/wet/2016/06/17/2016021053/justel."
+                    "</p><p>Op 2026/11/28.</p></body></html>", encoding="utf-8")
+    assert len(numeric_dates(visible_text(page))) == 3
 
 
 def test_one_format_for_every_date():

@@ -29,15 +29,18 @@ def test_every_edit_link_points_at_an_existing_file(site):
 
 
 def test_each_page_edits_its_own_source(site):
-    """The theme's edit button: docs/<page>.md for hand-written pages, the YAML file for generated ones."""
+    """One edit link per page, under it ("Bewerk de tekst van deze pagina", overrides/partials/page-meta.html):
+    docs/<page>.md for hand-written pages, the YAML file for generated ones. No pencil at the top of the page."""
     expected = {md.relative_to(ROOT / "docs").with_suffix(".html").as_posix(): f"docs/{md.relative_to(ROOT / 'docs').as_posix()}"
                 for md in (ROOT / "docs").rglob("*.md")}
     expected.update({item.page[:-3] + ".html": item.file for item in CATALOG.pages()})
     for page, source in expected.items():
         html = (site / page).read_text(encoding="utf-8")
-        button = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">', html)
-        assert button, page
-        assert button.group(1) == EDIT_BASE + source, (page, button.group(1))
+        links = re.findall(r'<a href="([^"]+)" rel="edit" title="([^"]*)">Bewerk de tekst van deze pagina</a>', html)
+        assert len(links) == 1, (page, links)
+        assert unescape(links[0][0]) == EDIT_BASE + source, (page, links[0][0])
+        assert unescape(links[0][1]).startswith(source), (page, links[0][1])  # the file, for editors
+        assert "md-content__button" not in html, f"{page}: Material's edit pencil is back at the top of the page"
 
 
 EDIT_LINK_RE = re.compile(r'<a class="bewerk-item" href="([^"]+)" aria-label="([^"]+)" title="([^"]+)">(.*?)</a>', re.S)

@@ -30,32 +30,47 @@ def outside_git(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_outside_git_the_stamp_says_unversioned_with_the_build_date(outside_git):
+def test_outside_git_a_build_is_a_preview_of_the_build_date(outside_git):
     edition = edition_module.current(outside_git, today=dt.date(2027, 3, 5))
-    assert (edition.version, edition.from_git) == ("ongeversioneerd", False)
-    assert edition.label == "Editie ongeversioneerd van 5 maart 2027"
-    assert edition.zip_name == "circulair-aankopen-zorg-ongeversioneerd-offline.zip"
+    assert (edition.version, edition.from_git, edition.preview) == ("proefversie-2027-03-05", False, True)
+    assert edition.label == "Proefversie van 5 maart 2027 (geen vaste editie)"
+    assert edition.zip_name == "circulair-aankopen-zorg-proefversie-2027-03-05-offline.zip"
 
 
-def test_in_git_the_stamp_follows_tag_commit_date_and_changes(outside_git):
+def test_only_the_commit_of_an_edition_tag_is_an_edition_everything_else_a_preview(outside_git):
+    """Readers see an edition name (the tag `make release` sets) or "proefversie": never a commit hash."""
     repo = outside_git
     git(repo, "init", "-q")
     (repo / "a.txt").write_text("een\n")
     git(repo, "add", "a.txt")
     git(repo, "commit", "-q", "-m", "eerste")
-    git(repo, "tag", "v1.2")
+    # No tag yet: a preview of the commit's day.
     edition = edition_module.current(repo, today=dt.date(2030, 1, 1))
-    assert (edition.version, edition.date, edition.from_git) == ("v1.2", dt.date(2027, 3, 5), True)
-    assert edition.label == "Editie v1.2 van 5 maart 2027"
+    assert (edition.version, edition.date, edition.preview) == ("proefversie-2027-03-05", dt.date(2027, 3, 5), True)
+    # A tag that is not an edition's (v1.2) names no edition either.
+    git(repo, "tag", "v1.2")
+    assert edition_module.current(repo, today=dt.date(2030, 1, 1)).preview
+    git(repo, "tag", "-a", "v2027.03", "-m", "Editie v2027.03")
+    edition = edition_module.current(repo, today=dt.date(2030, 1, 1))
+    assert (edition.version, edition.date, edition.from_git, edition.preview) == ("v2027.03", dt.date(2027, 3, 5), True, False)
+    assert edition.label == "Editie v2027.03 van 5 maart 2027"
+    assert edition.pdf_name == "circulair-aankopen-zorg-v2027.03.pdf"
+    assert edition.folder_name == "circulair-aankopen-zorg-v2027.03"
 
+    # Uncommitted changes: a preview of today, not the edition.
     (repo / "a.txt").write_text("twee\n")
-    assert edition_module.current(repo).version == "v1.2-dirty"
+    edition = edition_module.current(repo, today=dt.date(2027, 3, 9))
+    assert (edition.version, edition.preview) == ("proefversie-2027-03-09", True)
 
+    # A commit after the edition: a preview of that commit's day (the Brussels date, not UTC's 25 December).
     git(repo, "commit", "-q", "-am", "tweede", date="2027-12-24T23:30:00+01:00")
-    edition = edition_module.current(repo)
-    assert re.fullmatch(r"v1\.2-1-g[0-9a-f]{7,}", edition.version), edition.version
-    assert edition.date == dt.date(2027, 12, 24)  # the commit's own date, not UTC's 25 December
-    assert edition.pdf_name == f"circulair-aankopen-zorg-{edition.version}.pdf"
+    edition = edition_module.current(repo, today=dt.date(2030, 1, 1))
+    assert (edition.version, edition.date, edition.preview) == ("proefversie-2027-12-24", dt.date(2027, 12, 24), True)
+    for text in (edition.label, edition.pdf_name, edition.zip_name, edition.folder_name):
+        assert not re.search(r"\bg?[0-9a-f]{7,}\b", text), f"een commit-hash voor lezers: {text}"
+    # A second edition in the month: vJJJJ.MM.2 is an edition too.
+    git(repo, "tag", "-a", "v2027.12.2", "-m", "Editie v2027.12.2")
+    assert edition_module.current(repo).version == "v2027.12.2"
 
 
 def test_file_names_stay_safe_for_any_tag():

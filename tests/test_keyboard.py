@@ -107,8 +107,8 @@ def tab(page):
     return page.evaluate(FOCUS)
 
 
-def new_context(browser, viewport):
-    ctx = browser.new_context(viewport=viewport)
+def new_context(browser, viewport, **options):
+    ctx = browser.new_context(viewport=viewport, **options)
     # The skip link and permalinks fade in on focus: look at the end state, not the animation.
     # A constructed stylesheet: the site's CSP (rightly) refuses an injected <style> element.
     ctx.add_init_script("document.addEventListener('DOMContentLoaded', () => {"

@@ -41,14 +41,27 @@ def step(step_id: str) -> dict:
 
 
 def footer_stamp(html: str) -> str:
-    match = re.search(r'<div class="md-copyright__highlight" data-editie="[^"]*">(.*?)</div>', html, re.DOTALL)
+    """The edition line of the footer (overrides/partials/copyright.html), as text."""
+    footer = html[html.index('<footer class="md-footer"'):]
+    match = re.search(r'<(p|div) class="[^"]*" data-editie="[^"]*">(.*?)</\1>', footer, re.DOTALL)
     assert match, "geen editiestempel in de voettekst"
-    return " ".join(re.sub(r"<[^>]+>", "", match.group(1)).split())
+    return " ".join(re.sub(r"<[^>]+>", "", match.group(2)).split())
+
+
+def test_zip_unpacks_into_one_folder_named_after_the_edition(offline_zip):
+    """Unpacked anywhere (a Downloads folder, the desktop), the bundle makes one folder, not 25 loose files."""
+    edition = edition_module.current(ROOT)
+    names = zipfile.ZipFile(offline_zip).namelist()
+    tops = {name.split("/", 1)[0] for name in names}
+    assert tops == {edition.folder_name}, sorted(tops)[:10]
+    assert all(name.startswith(edition.folder_name + "/") for name in names)
+    assert f"{edition.folder_name}/LEESMIJ.txt" in names and f"{edition.folder_name}/index.html" in names
+    assert len(names) > 25
 
 
 def test_zip_opens_at_index_and_carries_the_shim_not_a_cdn(offline_zip, bundle):
-    names = zipfile.ZipFile(offline_zip).namelist()
-    assert "index.html" in names, "index.html moet bovenaan in de zip staan"
+    names = [name.split("/", 1)[1] for name in zipfile.ZipFile(offline_zip).namelist()]
+    assert "index.html" in names, "index.html moet bovenaan in de map van de zip staan"
     assert "search/search_index.js" in names, "zoekindex als script: nodig voor zoeken vanaf file://"
     index = (bundle / "index.html").read_text(encoding="utf-8")
     # Our own worker stand-in (no inline script, so the CSP holds), not the npm shim from a CDN.

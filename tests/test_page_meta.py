@@ -96,7 +96,7 @@ def test_last_updated_is_the_last_commit_of_the_page_source(site):
 def test_generated_page_links_its_data_file_and_line_in_the_title(site):
     for item in CATALOG.pages():
         meta = meta_of(site / (item.page[:-3] + ".html"))
-        link = re.search(r'<a href="([^"]+)" title="([^"]+)">Bewerk de tekst van deze pagina</a>', meta)
+        link = re.search(r'<a href="([^"]+)" rel="edit" title="([^"]+)">Bewerk de tekst van deze pagina</a>', meta)
         assert link and link.group(1).endswith("/edit/main/" + item.file), item.key
         assert unescape(link.group(2)) == f"{item.file}, vanaf regel {item.line}", item.key
         assert item.file not in re.sub(r"<[^>]+>", " ", meta), item.key

@@ -52,9 +52,18 @@ def page_texts(reader) -> list[str]:
     return [flat(page.extract_text() or "") for page in reader.pages]
 
 
-def destination_pages(reader) -> dict[str, int]:
-    """Named destination (an element id of the print page) -> 0-based page index."""
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+destination_pages = pdf_tool.destination_pages  # named destination (an element id) -> 0-based page index
+
+
+def footer() -> str:
+    edition = edition_module.current(ROOT)
+    return pdf_tool.footer_text(edition_module.site_setting("site_name"), edition.label)
+
+
+@pytest.fixture(scope="session")
+def page_lines(reader) -> list[list[str]]:
+    """Each page's lines of text without the footer (tools/pdf.py body_lines)."""
+    return [pdf_tool.body_lines(page.extract_text() or "", footer()) for page in reader.pages]
 
 
 def test_more_than_one_page_per_step_and_each_step_starts_a_page(reader, page_texts):
@@ -94,27 +103,52 @@ def test_the_text_checks_find_a_planted_fault(page_texts):
     assert ligatures(text.replace("Specificeren", "Speci\ufb01ceren", 1)) == ["\ufb01"]
 
 
-def test_cover_carries_the_edition_and_every_page_is_numbered(page_texts):
+def test_cover_carries_the_edition_and_every_page_after_it_is_numbered(page_texts):
     label = edition_module.current(ROOT).label
     assert label in page_texts[0]
     total = len(page_texts)
-    for number, text in enumerate(page_texts, start=1):
+    assert "pagina 1 van" not in page_texts[0], "het voorblad draagt de voettekst"
+    assert page_texts[0].count(label) == 1, "het voorblad draagt de voettekst"
+    for number, text in enumerate(page_texts[1:], start=2):
         assert f"pagina {number} van {total}" in text, number
         assert label in text, f"editie ontbreekt in de voettekst van pagina {number}"
     assert not any(re.search(r"\bPage \d", t) for t in page_texts), "Engelse paginanummers van print-site"
 
 
+def test_cover_names_title_subtitle_edition_and_the_source(page_texts):
+    """A real cover: the guide's name, what it is, the edition and where it comes from (mkdocs.yml)."""
+    cover = page_texts[0]
+    config = yaml.safe_load(re.sub(r"!ENV \[(\w+), *([^\]]*)\]", r"\2", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    for part in (config["site_name"], flat(config["site_description"]), flat(config["copyright"])):
+        assert flat(part) in cover, part
+
+
+def test_contents_start_on_page_two_with_the_page_number_of_every_entry(reader, page_lines):
+    """"Inhoud" is the PDF's second page (before page 3), and every entry ends with the page its link
+    lands on (tools/pdf.py fills them in after a first print). Read back from the PDF, not from the HTML."""
+    assert page_lines[1][0] == "Inhoud", page_lines[1][:3]
+    dests = destination_pages(reader)
+    checked = 0
+    # The contents run from page 2 to the page before "Wijzigingen in deze editie" (its first entry).
+    for index in range(1, dests["voorwerk"]):
+        page = reader.pages[index]
+        links = [str(a.get_object().get("/Dest")).lstrip("/") for a in page.get("/Annots") or []
+                 if a.get_object().get("/Dest") is not None]
+        toc_lines = [line for line in page_lines[index] if re.search(r"\s\d+$", line)]
+        numbers = [int(re.search(r"(\d+)$", line).group(1)) for line in toc_lines]
+        # One number per entry, in order; each the page (1-based) its link goes to.
+        assert numbers == [dests[target] + 1 for target in links], (index, numbers[:8], links[:8])
+        checked += len(links)
+    assert checked >= 30, f"maar {checked} regels in de inhoudstafel"
+    for step in STEPS:
+        target = f"stappen-{step['id']}"
+        assert dests[target] > 1
+
+
 def test_table_of_contents_links_to_the_pages(reader, page_texts):
-    label = edition_module.current(ROOT).label
-    # Where the footer lands in the extracted text is up to Chromium: look at the page's own text.
-    # The table of contents follows the cover and "Wijzigingen in deze editie", which grows with
-    # every change note until an edition is fixed: look for it past the first pages too.
-    bodies = [re.sub(r"pagina \d+ van \d+", "", t).replace(label, "").replace("Circulair aankopen in de zorg ·", "").strip()
-              for t in page_texts[:20]]
-    toc_index = next(i for i, t in enumerate(bodies) if t.startswith("Inhoud"))
     dests = destination_pages(reader)
     linked = set()
-    for page in reader.pages[toc_index:toc_index + 3]:
+    for page in reader.pages[1:4]:
         for annot in page.get("/Annots") or []:
             dest = annot.get_object().get("/Dest")
             if dest is not None:
@@ -122,8 +156,40 @@ def test_table_of_contents_links_to_the_pages(reader, page_texts):
     for step in STEPS:
         target = f"stappen-{step['id']}"
         assert target in linked, f"inhoudstafel linkt niet naar {step['titel']}"
-        assert dests[target] > toc_index
+        assert dests[target] > 1
     assert len(linked) >= 30
+
+
+def test_no_page_but_the_cover_holds_fewer_than_three_lines(page_lines):
+    short = {number: lines for number, lines in enumerate(page_lines, start=1) if number > 1 and len(lines) < pdf_tool.MIN_LINES}
+    assert not short, f"pagina's met minder dan {pdf_tool.MIN_LINES} regels: {short}"
+    assert len(page_lines) > 20
+
+
+def test_the_line_count_sees_a_short_page():
+    """The count behind the test above: the footer is no line of text, a page with two lines is short."""
+    label = footer()
+    assert pdf_tool.body_lines(f"pagina 7 van 90{label}\nEen regel\nNog een", label) == ["Een regel", "Nog een"]
+    assert pdf_tool.body_lines(f"Een\n{label}\npagina 7 van 90\nTwee\nDrie", label) == ["Een", "Twee", "Drie"]
+
+
+def test_the_process_figure_stays_on_one_page(page_texts, reader):
+    """Every step of the process figure (its key questions) on the page of its caption."""
+    caption = f"Het circulaire aankoopproces in {len(STEPS)} stappen"
+    pages = [i for i, text in enumerate(page_texts) if caption in text]
+    assert pages, caption
+    for index in pages:
+        for step in STEPS:
+            assert flat(step["kernvraag"]) in page_texts[index], (index + 1, step["id"])
+
+
+def test_web_addresses_are_notes_not_inline(page_texts):
+    """No "(https://...)" after a link in the text; each page's addresses are listed under it, numbered."""
+    inline = [(i + 1, m.group(0)) for i, text in enumerate(page_texts) for m in re.finditer(r"\(https?://[^)\s]{4,}", text)]
+    assert not inline, inline[:10]
+    notes = [i for i, text in enumerate(page_texts) if "Webadressen op deze pagina" in text]
+    assert len(notes) >= 5
+    assert any(re.search(r"\[1\]", text) for text in page_texts)
 
 
 def test_links_in_the_text_stay_clickable(reader):
@@ -157,15 +223,16 @@ def test_bookmarks_follow_the_navigation(reader):
 
 def test_one_stamp_online_in_the_bundle_and_in_the_pdf(site, bundle, page_texts):  # noqa: F811
     online = footer_stamp((site / "index.html").read_text(encoding="utf-8"))
-    assert re.fullmatch(r"Editie \S+ van \d{1,2} [a-z]+ \d{4}", online), online
+    assert re.fullmatch(r"Editie v\d{4}\.\d{2}(\.\d+)? van \d{1,2} [a-z]+ \d{4}"
+                        r"|Proefversie van \d{1,2} [a-z]+ \d{4} \(geen vaste editie\)", online), online
     assert footer_stamp((bundle / "index.html").read_text(encoding="utf-8")) == online
     assert online in page_texts[0], "voorblad van de PDF"
     assert online in page_texts[-1], "voettekst van de laatste PDF-pagina"
 
 
-def test_changes_in_this_edition_follow_the_cover_with_links_into_the_pdf(reader, page_texts):
-    """"Wijzigingen in deze editie" (overrides/partials/print-cover.html): on its own page after the
-    cover, the notes of this edition (macros/wijzigingen.py), each linked to where it changed."""
+def test_changes_in_this_edition_follow_the_contents_with_links_into_the_pdf(reader, page_texts, page_lines):
+    """"Wijzigingen in deze editie" (overrides/partials/print-cover.html): on a page of its own after the
+    table of contents, the notes of this edition (macros/wijzigingen.py), each linked to where it changed."""
     sys.path.insert(0, str(ROOT))
     from macros.catalog import load
     from macros.wijzigingen import load as load_changelog, page_titles
@@ -173,21 +240,18 @@ def test_changes_in_this_edition_follow_the_cover_with_links_into_the_pdf(reader
     catalog = load(ROOT / "data")
     edition = edition_module.current(ROOT)
     section = load_changelog(ROOT / "data", catalog, page_titles(ROOT / "docs", catalog)).this_edition(edition.version, edition.label)
-    # Each page's text starts with its footer line ("pagina N van M ..."), drawn in the page margin.
-    footer = re.compile(r"^pagina \d+ van \d+" + re.escape(f"{edition_module.site_setting('site_name')} \u00b7 {edition.label}") + r"\s*")
-    bodies = [footer.sub("", t) for t in page_texts]
-    index = next(i for i, t in enumerate(bodies[:4]) if t.startswith("Wijzigingen in deze editie"))
-    assert index == 1, "direct na het voorblad"
-    # The notes run until the table of contents: as many pages as the notes of this edition need.
-    end = next(i for i, t in enumerate(bodies) if i > index and t.startswith("Inhoud"))
-    text = " ".join(page_texts[index:end])
+    dests = destination_pages(reader)
+    index = next(i for i, lines in enumerate(page_lines[:8]) if lines and lines[0] == "Wijzigingen in deze editie")
+    assert index == dests["voorwerk"] and page_lines[1][0] == "Inhoud" and index > 1
+    end = min(d for key, d in dests.items() if key not in ("omslag", "inhoud", "inhoud-titel", "voorwerk") and d > index)
+    text = " ".join(page_texts[index:end + 1])
     assert flat(section.intro) in text
     for note in section.notes:
         assert f"{flat(note.entry.titel)} ({note.datum_nl})" in text, note.id
         assert flat(note.entry.waarom) in text, note.id
     targets = set(destination_pages(reader))
     linked = set()
-    for page in reader.pages[index:end]:
+    for page in reader.pages[index:end + 1]:
         for annot in page.get("/Annots") or []:
             dest = annot.get_object().get("/Dest")
             if dest is not None:
@@ -250,9 +314,9 @@ def test_figures_are_in_the_pdf_in_the_theme_colours(reader, page_texts):
         pages = [i for i, text in enumerate(page_texts) if mark in text]
         assert pages, f"{name}: '{mark}' staat niet in de PDF"
         assert set(pages) <= filled, f"{name}: pagina's {sorted(set(pages) - filled)} zonder groene vulling"
-    # The cover and the first page of every pitfall carry no figure.
+    # The first page of every pitfall carries no figure (the cover has the site's mark, in the same green).
     dests = destination_pages(reader)
     pitfalls = yaml.safe_load((ROOT / "data" / "valkuilen.yml").read_text(encoding="utf-8"))
-    without = {0} | {dests[f"valkuilen-{p['id']}"] for p in pitfalls}
+    without = {dests[f"valkuilen-{p['id']}"] for p in pitfalls}
     assert len(without) > 2 and not without & filled, f"groene vulling op pagina's zonder figuur: {sorted(without & filled)}"
 

@@ -158,13 +158,18 @@ def test_checklist_boxes_print_as_outlined_boxes(printed_step):
 
 
 def test_downloads_page_links_the_files_of_this_edition(site):
+    """An edition links its published files under site_url (the deploy workflow puts them in downloads/);
+    a preview never links the live site's downloads for files it made itself (tests/test_downloads.py)."""
     edition = edition_module.current(ROOT)
     html = (site / "downloads.html").read_text(encoding="utf-8")
     site_url = re.search(r'<link rel="canonical" href="([^"]+)downloads\.html"', html).group(1)
     for name in (edition.zip_name, edition.pdf_name):
-        assert f'href="{site_url}downloads/{name}"' in html, name
+        published = f'href="{site_url}downloads/{name}"' in html
+        assert published != edition.preview, (name, edition.version)
     assert f'href="{PRINT_PAGE}"' in html
-    assert edition.label in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    said = f"proefversie van {edition.date_nl}" if edition.preview else f"editie {edition.version} van {edition.date_nl}"
+    assert f"Je leest nu {'een ' if edition.preview else ''}{said}" in text, text[:300]
 
 
 def dangling_links(html: str, site) -> tuple[list[str], list[str]]:

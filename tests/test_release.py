@@ -69,14 +69,14 @@ def project(fixture_project: Path, when) -> Path:
     p = fixture_project
     (p / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "overrides" / "main.html", p / "overrides" / "main.html")
-    for name in ("page-meta.html", "print-cover.html"):
+    for name in ("page-meta.html", "print-cover.html", "beeldmerk.svg"):
         shutil.copy(ROOT / "overrides" / "partials" / name, p / "overrides" / "partials" / name)
     shutil.copy(ROOT / "overrides" / "afdrukken.html", p / "overrides" / "afdrukken.html")
     (p / "tools").mkdir()
     shutil.copy(ROOT / "tools" / "edition.py", p / "tools" / "edition.py")
     (p / "schemas").mkdir()
     shutil.copy(ROOT / "schemas" / "atom.rng", p / "schemas" / "atom.rng")  # the build checks feed.xml against it
-    for page in ("nieuw-en-gewijzigd.md", "downloads.md", "assets/stylesheets/print.css", "assets/stylesheets/afdrukken.css"):
+    for page in ("nieuw-en-gewijzigd.md", "downloads.md", "volgen.md", "assets/stylesheets/print.css", "assets/stylesheets/afdrukken.css"):
         (p / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / page, p / "docs" / page)
     config = p / "mkdocs.yml"
@@ -85,9 +85,9 @@ def project(fixture_project: Path, when) -> Path:
     text = text.replace("  - overrides/hooks/datapages.py\n", "  - overrides/hooks/datapages.py\n"
                         "  - overrides/hooks/edition.py\n  - overrides/hooks/printpage.py\n"
                         "  - overrides/hooks/pagemeta.py\n  - overrides/hooks/wijzigingen.py\n", 1)
-    text = text.replace("\nnav:\n", "\nextra:\n  afdrukken:\n    uitsluiten: [downloads.md, nieuw-en-gewijzigd.md]\n"
+    text = text.replace("\nnav:\n", "\nextra:\n  afdrukken:\n    uitsluiten: [downloads.md, nieuw-en-gewijzigd.md, volgen.md]\n"
                         "extra_css:\n  - assets/stylesheets/print.css\nnav:\n", 1)
-    text += "  - Nieuw en gewijzigd: nieuw-en-gewijzigd.md\n  - Downloads: downloads.md\n"
+    text += "  - Nieuw en gewijzigd: nieuw-en-gewijzigd.md\n  - Wijzigingen volgen: volgen.md\n  - Downloads: downloads.md\n"
     config.write_text(text, encoding="utf-8")
     (p / "data" / "wijzigingen.yml").write_text(FIRST_NOTE, encoding="utf-8")
     (p / "data" / "edities.yml").write_text("# Geschreven door make release.\n[]\n", encoding="utf-8")

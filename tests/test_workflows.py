@@ -168,10 +168,13 @@ def test_deploy_publishes_site_and_downloads():
     deploy = wf["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
-    # The Downloads page links the files in downloads/ under site_url (macro download_link, macros/adapter.py).
+    # The Downloads page of an edition links the files in downloads/ under site_url (macro download_link,
+    # macros/adapter.py; overrides/hooks/edition.py, config.extra.downloads; tests/test_release_build.py builds one).
     downloads = (ROOT / "docs" / "downloads.md").read_text(encoding="utf-8")
     assert "{{ download_link('zip') }}" in downloads and "{{ download_link('pdf') }}" in downloads
-    assert '}downloads/{name})"' in (ROOT / "macros" / "adapter.py").read_text(encoding="utf-8")
+    assert "{where['map']}{name})" in (ROOT / "macros" / "adapter.py").read_text(encoding="utf-8")
+    hook = (ROOT / "overrides" / "hooks" / "edition.py").read_text(encoding="utf-8")
+    assert 'site_url + "downloads/"' in hook
 
 
 def test_an_edition_is_built_read_only_and_released_from_its_files():

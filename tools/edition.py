@@ -4,14 +4,18 @@ One function, `current()`, used by the site build (overrides/hooks/edition.py),
 the offline bundle (tools/offline.py) and the PDF (tools/pdf.py), so the three
 always show the same stamp and the dist/ file names carry the same version.
 
-- In a git checkout: version = `git describe --tags --always --dirty`
-  (a tag such as v1.2, or the short commit hash; "-dirty" when the tree has
-  uncommitted changes), date = the date of that commit. The commit date, not
-  the build date, so every build of one commit gets the identical stamp.
-- Outside git (a downloaded source archive, no git installed, or git refusing
-  the folder): version = "ongeversioneerd", date = the build date.
+Readers see an edition name or the word "proefversie", never a commit hash:
 
-    python tools/edition.py             # prints the stamp, e.g. "Editie v1.2 van 3 maart 2027"
+- An edition: the tree is exactly the commit of a tag `make release` made (tools/release.py,
+  vJJJJ.MM or vJJJJ.MM.2) and has no uncommitted changes. Version = the tag, date = the date
+  of that commit: "Editie v2027.03 van 5 maart 2027", files ...-v2027.03.pdf.
+- Anything else is a preview ("proefversie"): a local build, a pull request's preview, a commit
+  after an edition, a tree with uncommitted changes, or no git at all. Date = the commit's date
+  (every build of one commit gets the identical stamp), or the build date when there are
+  uncommitted changes or no git. "Proefversie van 5 maart 2027 (geen vaste editie)",
+  files ...-proefversie-2027-03-05.pdf.
+
+    python tools/edition.py             # prints the stamp, e.g. "Editie v2027.03 van 5 maart 2027"
     python tools/edition.py --version   # prints the version as used in file names
 """
 from __future__ import annotations
@@ -32,13 +36,17 @@ from macros.datum import datum_nl  # noqa: E402  (the one Dutch date format)
 
 # Base name of the downloadable files: dist/<NAME>-<version>-offline.zip, dist/<NAME>-<version>.pdf
 NAME = "circulair-aankopen-zorg"
-UNVERSIONED = "ongeversioneerd"
+PREVIEW = "proefversie"
+# A tag of `make release` (tools/release.py next_version): v2027.03, v2027.03.2.
+EDITION_TAG = re.compile(r"v\d{4}\.\d{2}(?:\.\d+)?")
+
 
 @dataclass(frozen=True)
 class Edition:
-    version: str
+    version: str  # the edition's tag, or "proefversie-JJJJ-MM-DD"
     date: dt.date
     from_git: bool
+    preview: bool = False
 
     @property
     def date_nl(self) -> str:
@@ -46,12 +54,24 @@ class Edition:
 
     @property
     def label(self) -> str:
+        if self.preview:
+            return f"Proefversie van {self.date_nl} (geen vaste editie)"
         return f"Editie {self.version} van {self.date_nl}"
+
+    @property
+    def name(self) -> str:
+        """What the edition is called in a sentence: "editie v2027.03" or "proefversie"."""
+        return PREVIEW if self.preview else f"editie {self.version}"
 
     @property
     def file_version(self) -> str:
         """The version made safe for a file name (tags may hold characters such as '/')."""
-        return re.sub(r"[^A-Za-z0-9._-]+", "-", self.version).strip("-") or UNVERSIONED
+        return re.sub(r"[^A-Za-z0-9._-]+", "-", self.version).strip("-") or PREVIEW
+
+    @property
+    def folder_name(self) -> str:
+        """The one folder at the root of the offline zip: unpacked, everything is in it."""
+        return f"{NAME}-{self.file_version}"
 
     @property
     def zip_name(self) -> str:
@@ -64,7 +84,8 @@ class Edition:
     def as_dict(self) -> dict:
         """What the theme and the pages get as config.extra.edition."""
         return {"version": self.version, "date": self.date.isoformat(), "date_nl": self.date_nl,
-                "label": self.label, "zip": self.zip_name, "pdf": self.pdf_name}
+                "label": self.label, "name": self.name, "preview": self.preview,
+                "zip": self.zip_name, "pdf": self.pdf_name}
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -76,16 +97,28 @@ def _git(root: Path, *args: str) -> str | None:
     return out if proc.returncode == 0 and out else None
 
 
+def preview_edition(date: dt.date, from_git: bool) -> Edition:
+    return Edition(f"{PREVIEW}-{date.isoformat()}", date, from_git, preview=True)
+
+
 def current(root: Path = ROOT, today: dt.date | None = None) -> Edition:
     """The edition of the tree at `root` (see the module docstring for the rules)."""
-    version = _git(root, "describe", "--tags", "--always", "--dirty")
+    today = today or dt.date.today()
+    # --dirty: uncommitted changes; --always: a hash when no tag is reachable. Only a bare tag
+    # (no "-3-gab12cd3" after it, no "-dirty") names an edition.
+    described = _git(root, "describe", "--tags", "--always", "--dirty")
     date = _git(root, "log", "-1", "--format=%cs")  # committer date, YYYY-MM-DD
-    if version and date:
-        try:
-            return Edition(version, dt.date.fromisoformat(date), True)
-        except ValueError:
-            pass
-    return Edition(UNVERSIONED, today or dt.date.today(), False)
+    if not (described and date):
+        return preview_edition(today, False)
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return preview_edition(today, False)
+    if described.endswith("-dirty"):
+        return preview_edition(today, True)
+    if EDITION_TAG.fullmatch(described):
+        return Edition(described, day, True)
+    return preview_edition(day, True)
 
 
 # The PDF's page margins and footer (site name, edition, "pagina X van Y"), a stylesheet of the build:
@@ -96,10 +129,12 @@ PDF_CSS = "assets/stylesheets/pdf.css"
 def pdf_css(footer: str) -> str:
     text = footer.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     font = 'font-family: "Gids Noto Sans", sans-serif; font-size: 8pt; color: #333;'
+    # The cover (page 1) has no footer: it carries the edition itself.
     return (f"/* Only for the PDF (tools/pdf.py). */\n@page {{ margin: 16mm 14mm 18mm 14mm;\n"
             f"  @bottom-left {{ content: \"{text}\"; {font} }}\n"
             f"  @bottom-center {{ content: none; }}\n"
-            f"  @bottom-right {{ content: \"pagina \" counter(page) \" van \" counter(pages); {font} }} }}\n")
+            f"  @bottom-right {{ content: \"pagina \" counter(page) \" van \" counter(pages); {font} }} }}\n"
+            f"@page :first {{ @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}\n")
 
 
 def site_setting(key: str, root: Path = ROOT) -> str:

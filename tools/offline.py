@@ -31,7 +31,7 @@ README = """{site_name}
 
 Zo gebruik je deze offline versie:
 1. Pak het zip-bestand volledig uit (in Windows: rechtsklik, Alles uitpakken).
-2. Open in de uitgepakte map het bestand index.html (dubbelklikken).
+2. Open de map die dat oplevert, en daarin het bestand index.html (dubbelklikken).
 
 De gids werkt dan in je browser zonder internet: navigatie, zoeken en de uitleg bij begrippen.
 Alleen links naar externe websites hebben een verbinding nodig.
@@ -62,17 +62,22 @@ def changes_text(edition) -> str:
 
 
 def make_zip(site_dir: Path, target: Path, edition) -> None:
-    """Files at the zip's root, so Windows' "Alles uitpakken" gives one folder with index.html in it.
+    """Everything in one folder at the zip's root (edition.folder_name), LEESMIJ.txt beside index.html:
+    unpacked anywhere, the bundle makes one folder, never 25 loose files among a reader's own.
     Entries are sorted and dated with the edition date, so one commit always gives the same zip."""
     stamp = (edition.date.year, edition.date.month, edition.date.day, 0, 0, 0)
+    top = edition.folder_name
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     readme = README.format(site_name=edition_module.site_setting("site_name"), label=edition.label, site_url=edition_module.site_setting("site_url"))
     readme += "\n" + changes_text(edition)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr(zipfile.ZipInfo("LEESMIJ.txt", stamp), readme.replace("\n", "\r\n"), zipfile.ZIP_DEFLATED)
+        folder = zipfile.ZipInfo(f"{top}/", stamp)
+        folder.external_attr = (0o40755 << 16) | 0x10  # a directory, for unzip tools that want one
+        zf.writestr(folder, b"")
+        zf.writestr(zipfile.ZipInfo(f"{top}/LEESMIJ.txt", stamp), readme.replace("\n", "\r\n"), zipfile.ZIP_DEFLATED)
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), stamp)
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(site_dir).as_posix()}", stamp)
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
     tmp.replace(target)

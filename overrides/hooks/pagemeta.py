@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import urlencode
 
+from mkdocs.utils import get_relative_url
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -46,6 +48,9 @@ log = logging.getLogger("mkdocs.hooks.pagemeta")
 # "{{ bronnen_lijst() }}" in a page: its entries come from data/bronnen.yml.
 MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(LISTINGS) + r")\s*\(")
 ISSUE_TEMPLATE = "inhoud.yml"
+# How to follow the changes (docs/volgen.md) and how to contribute (docs/bijdragen.md).
+FOLLOW_PAGE = "volgen.html"
+CONTRIBUTE_PAGE = "bijdragen.html"
 # Other data a page may show: the change notes ({{ wijzigingen_overzicht() }}) and the editions
 # (docs/downloads.md reads config.extra.edities, overrides/hooks/wijzigingen.py).
 OTHER_SOURCES = {re.compile(r"\{\{-?\s*wijzigingen_overzicht\s*\("): ("data/wijzigingen.yml", "data/edities.yml"),
@@ -115,7 +120,9 @@ def on_config(config):
     never = unchecked(catalog)
     if never:
         lines.append(f"{len(never)} van de {len(catalog.all('bron'))} hulpbronnen zijn nog niet gecontroleerd door de "
-                     "wekelijkse linkcontrole (data/linkcontrole.json). Welke: make check-dates.")
+                     "wekelijkse linkcontrole (data/linkcontrole.json). Geen fout: in een nieuwe kopie of een nieuwe "
+                     "hulpbron is dat normaal, lezers zien er niets van. Welke: make check-dates; uitleg in README.md, "
+                     "'The link-check message'.")
     for line in lines:
         if config.strict:
             log.info("WAARSCHUWING (controle verouderd): %s", line)
@@ -134,6 +141,11 @@ def on_page_context(context, page, config, nav):
     if item is not None:
         page.meta["bron_bestand"] = item.file
         page.meta["bron_regel"] = item.line
+    # Pages with entries carry an edit pencil per entry (macros/render.py edit_link), hidden for
+    # readers until the link "Toon een bewerkknop bij elk item" under the page shows them.
+    page.meta["bewerk_items"] = 'class="bewerk-item"' in (page.content or "")
+    page.meta["volgen_url"] = get_relative_url(FOLLOW_PAGE, page.url)
+    page.meta["bijdragen_url"] = get_relative_url(CONTRIBUTE_PAGE, page.url)
     if config.repo_url and page.canonical_url:
         # The title as the browser tab shows it (the theme uses the site name on the home page).
         title = page.meta.get("title") or page.title

@@ -11,8 +11,9 @@ no script, and it alone loads assets/stylesheets/afdrukken.css.
 - on_nav (last): keeps the navigation, whose order is the reading order.
 - on_env (last: after the tags plugin fills its listings at 100, so every page's content is
   final): assembles the content in one pass per page (macros/afdrukken.py): the cover
-  (overrides/partials/print-cover.html), a table of contents written at build time, then each
-  page as a section, with ids prefixed and links pointing into the page.
+  (overrides/partials/print-cover.html), a table of contents written at build time, this
+  edition's notes (the same partial), then each page as a section, with ids prefixed and links
+  pointing into the page.
 - on_post_page: every in-page link on the finished page has a target and no id occurs twice,
   or the build fails. That is a message for developers: editors' link mistakes are caught
   earlier, by the data check and the strict build.
@@ -40,6 +41,7 @@ SOURCE = "afdrukken.md"
 log = logging.getLogger("mkdocs.hooks.printpage")
 TEMPLATE = "afdrukken.html"
 COVER = "partials/print-cover.html"
+FRONT_TITLE = "Wijzigingen in deze editie"
 
 _state: dict = {}
 
@@ -132,8 +134,11 @@ def on_env(env, config, files):
             online[f.url] = site_url + f.url
     site = afdrukken.Site(printed, online, print_file.url)
 
-    cover = env.get_template(COVER).render(config=config, page=print_file.page)
-    result = afdrukken.assemble(tree, site, cover=cover)
+    # One partial, two parts: the cover, and what follows the table of contents (this edition's notes).
+    template = env.get_template(COVER)
+    cover = template.render(config=config, page=print_file.page, deel="omslag")
+    front = template.render(config=config, page=print_file.page, deel="voorwerk")
+    result = afdrukken.assemble(tree, site, cover=cover, front=front, front_title=FRONT_TITLE)
     problems = _problems(result.missing, result.duplicates)
     if problems:
         raise PluginError(problems)
