@@ -1,4 +1,4 @@
-"""Macros of the tools pages (docs/hulpmiddelen/): the purchase guide, the checklists
+"""Macros of the tools pages (docs/werkinstrumenten/): the purchase guide, the checklists
 overview and the open-data documentation. Everything they show comes from data/.
 
 The purchase guide (Aankoopwijzer) is rendered in full at build time: every item
