@@ -389,7 +389,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Catalog:
             read_entries(kind, data_dir / kind.file, f"{data_dir.name}/{kind.file}")
     # One file per product group (the themes are known by now): data/criteria/<thema-id>.yml.
     for kind in KINDS.values():
-        if kind.folder is not None:
+        if kind.folder is not None and not enough():
             for path, group in _group_files(data_dir, kind, catalog, problems, failed):
                 if not enough():
                     read_entries(kind, path, f"{data_dir.name}/{kind.folder}/{path.name}", group)
