@@ -267,6 +267,43 @@ CODE = "the repository's code or configuration, not content"
 LINE = "one line of a data file at a time"
 
 REGISTRY: dict[tuple[str, str], Reads] = {
+    # --- issue 21 (pages, files, addresses), issue 24 (criteria), issue 25 (editions, PDF notes) -------------
+    ("macros/afdrukken.py", '<[^>]*>'): Reads(SITE, ["<" * N], sanitized=True),
+    ("macros/afdrukken.py", '^[a-z]+://'): Reads(SITE + ": one link's address"),
+    ("macros/afdrukken.py", 'https?://'): Reads(SITE + ": one link's text"),
+    ("macros/bestanden.py", '@import|expression\\s*\\(|javascript:'): Reads("an SVG or CSS file under docs/", ["expression" + " " * N]),
+    ("macros/bestanden.py", 'url\\(\\s*[\'\\"]?(?!#)'): Reads("an SVG or CSS file under docs/", ["url(" + " " * N, "url(" * (N // 4)]),
+    ("macros/csp.py", '<(?:[\\w-]+:)?script\\b|\\son[a-z]+\\s*=|javascript:'): Reads("an SVG file of the site", ["<a-" * (N // 3), " on" + "a" * N]),
+    ("macros/model.py", '[\\[\\]]'): Reads(DATA),
+    ("macros/paginacontrole.py", '\\{[{%#]'): Reads(PAGE, ["{" * N]),
+    ("macros/paginacontrole.py", '\\{\\{ {0,2}([a-z][a-z0-9_]{0,39})\\((?:\'([^\'\\"{}\\\\\\n]{0,200})\'|\\"([^\'\\"{}\\\\\\n]{0,200})\\"|(-?[0-9]{1,9}))?\\) {0,2}\\}\\}'):
+        Reads(PAGE + ": from one '{{' on (fullmatch of a bounded piece)", ["{{ a('" + "a" * N]),
+    ("macros/paginacontrole.py", '^-{3}[ \\t]*\\n(.*?\\n)(?:\\.{3}|-{3})[ \\t]*\\n'): Reads(PAGE, ["---\n" + "a\n" * (N // 2)]),
+    ("macros/paginacontrole.py", '^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\\s*(?P<value>.*)'): Reads(PAGE + ": its first line", ["a" * N + ":"]),
+    ("macros/render.py", '\\[([^\\[\\]\\n]+)\\]'): Reads(DATA, ["[" + "a" * N, "[a" * (N // 2)]),
+    ("macros/safety.py", '%0[ad]|[\\r\\n]'): Reads(DATA + ": a mailto address"),
+    ("macros/safety.py", '[\\t\\n\\r]'): Reads(DATA + ": an address"),
+    ("macros/safety.py", '^[^@\\s,;<>()\\[\\]\\\\\\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}$'):
+        Reads(DATA + ": a mailto address", ["a@" + "a." * (N // 2), "a@" + "a" * N]),
+    ("macros/sanitize.py", '<[^>]*>'): Reads(SITE, ["<" * N], sanitized=True),
+    ("macros/sanitize.py", '\\sid="([^"]*)"'): Reads(SITE, [' id="' * (N // 5)], sanitized=True),
+    ("tools/adressen.py", '(?:\\bimportScripts|\\bimport|\\bfetch|\\bnew\\s+(?:Shared)?Worker|\\bnew\\s+EventSource|\\bnew\\s+WebSocket|\\bsendBeacon|\\bregister)\\s*\\(\\s*(?:\\"([^\\"\\\\\\n]*)\\"|\'([^\'\\\\\\n]*)\'|`([^`\\\\]*)`)'):
+        Reads("the bundle's scripts", ["fetch(`" * (N // 7), "new " + " " * N]),
+    ("tools/adressen.py", '(?i)\\b(?:https?|wss?|ftp)://[^\\s\\"\'`<>()\\\\]+'): Reads("every file of the bundle"),
+    ("tools/adressen.py", '@import\\s+(?:\\"([^\\"]*)\\"|\'([^\']*)\')'): Reads("the bundle's stylesheets", ['@import "' * (N // 9)]),
+    ("tools/adressen.py", '\\$\\{[^}]*\\}?'): Reads("the bundle's scripts: one template string", ["${" * (N // 2)]),
+    ("tools/adressen.py", '\\bimport\\s+(?:[\\w*{}\\s,]+\\s+from\\s+)?[\\"\']([^\\"\'\\n]+)[\\"\']'):
+        Reads("the bundle's scripts", ["import " + "a " * N]),
+    ("tools/adressen.py", '\\s*var\\s+__index\\s*=\\s*'): Reads("the search index script (match at its start)"),
+    ("tools/adressen.py", '^([a-z][a-z0-9+.-]*):'): Reads("one address"),
+    ("tools/adressen.py", '^\\s*\\d*\\s*[;,]?\\s*(?:url\\s*=\\s*)?[\'\\"]?([^\'\\"]*)'): Reads("a meta refresh's content attribute"),
+    ("tools/adressen.py", '_known_code_address'): Reads(CODE + ": fixed addresses in the theme's scripts, by re.escape"),
+    ("tools/adressen.py", 'url\\(\\s*(?:\\"([^\\"]*)\\"|\'([^\']*)\'|([^)\\s]*))\\s*\\)'):
+        Reads("the bundle's stylesheets and SVG", ["url(" * (N // 4), "url(" + " " * N]),
+    ("tools/edition.py", 'v\\d{4}\\.\\d{2}(?:\\.\\d+)?'): Reads(CODE + ": a git tag"),
+    ("tools/linkcheck.py", 'ignored'): Reads(CODE + ": linkchecker's own output lines"),
+    ("tools/pdf.py", 'pagina \\d+ van \\d+'): Reads("the text of a PDF page we printed"),
+    ("tools/wijzigingscheck.py", '^-\\s'): Reads("git's output of data/wijzigingen.yml"),
     ("macros/afdrukken.py", '^[a-zA-Z][a-zA-Z0-9+.-]*:'): Reads(SITE),
     ("macros/afdrukken.py", '([^?#]*)(.*)'): Reads(SITE),
     ("macros/afdrukken.py", '<h([1-6])[\\s>]'): Reads(SITE),
@@ -274,7 +311,7 @@ REGISTRY: dict[tuple[str, str], Reads] = {
         Reads(SITE, ["=" + " " * N, " a" * (N // 2) + "=", "  = " * (N // 4)]),
     ("macros/afdrukken.py", '\\s(?:id|href|src|for|headers|list|form|aria-[a-z]+)\\s*=', ): Reads(SITE, [" id" + " " * N]),
     ("macros/afdrukken.py", '\\s(?:class|tabindex)\\s*='): Reads(SITE, [" class" + " " * N]),
-    ("macros/afdrukken.py", "<(?:script|style)\\b[^>]*+>.*?</(?:script|style)\\s*+>|<!--.*?-->|</abbr\\s*+>|<(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*+)"
+    ("macros/afdrukken.py", "<(?:script|style)\\b[^>]*+>.*?</(?:script|style)\\s*+>|<!--.*?-->|</(?:abbr|a)\\s*+>|<(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*+)"
      "(?P<attrs>(?:\\s++[^\\s\\\"'>/=<]++(?:\\s*+=\\s*+(?:\\\"[^\\\"]*+\\\"|'[^']*+'|[^\\s\\\"'=<>`]++))?+)*+)\\s*+/?>"):
         Reads(SITE, ["<a " * (N // 3), "<a b" * (N // 4), "<a b=" * (N // 5), "<script>" * (N // 8), "<!--" * (N // 4)],
               sanitized=True),
@@ -345,8 +382,6 @@ REGISTRY: dict[tuple[str, str], Reads] = {
     ("tools/edition.py", '[^A-Za-z0-9._-]+'): Reads(CODE),
     ("tools/edition.py", "site_setting"): Reads(CODE + ": mkdocs.yml"),
     ("tools/edition.py", '!ENV\\s*\\[\\s*(\\w+)\\s*,\\s*[\\"\']?([^\\"\'\\]]*)[\\"\']?\\s*\\]'): Reads(CODE + ": mkdocs.yml"),
-    ("tools/offline.py", ',\\s*'): Reads(SITE),
-    ("tools/offline.py", '^(?:[a-z][a-z0-9+.-]*:)?//'): Reads(SITE),
     ("tools/pagina.py", '(\\]\\(\\s*<?)([^)\\s>]+)|(\\bhref=\\")([^\\"]+)'): Reads(PAGE, ["](" * (N // 2), 'href="' * (N // 6)]),
     ("tools/pagina.py", '^[A-Za-z][A-Za-z0-9+.-]*:'): Reads(PAGE),
     ("tools/pagina.py", '^\\s*redirect_maps:'): Reads(CODE + ": mkdocs.yml"),

@@ -80,7 +80,6 @@ TEXT_LINKS = {".xml", ".txt", ".csv"}
 _ABSOLUTE = re.compile(r"(?i)\b(?:https?|wss?|ftp)://[^\s\"'`<>()\\]+")
 _CSS_URL = re.compile(r"url\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\s]*))\s*\)", re.I)
 _CSS_IMPORT = re.compile(r"@import\s+(?:\"([^\"]*)\"|'([^']*)')", re.I)
-_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`')
 _JS_FETCH = re.compile(
     r"(?:\bimportScripts|\bimport|\bfetch|\bnew\s+(?:Shared)?Worker|\bnew\s+EventSource|\bnew\s+WebSocket|"
     r"\bsendBeacon|\bregister)\s*\(\s*(?:\"([^\"\\\n]*)\"|'([^'\\\n]*)'|`([^`\\]*)`)")
@@ -177,6 +176,7 @@ def _known_code_address(url: str) -> bool:
     return False
 
 
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$"
 _REGEX_BEFORE = set("(,=:[!&|?{};+-*%<>~^")
 _REGEX_KEYWORDS = ("return", "typeof", "case", "do", "else", "in", "of", "void", "yield", "await", "delete", "throw")
 
@@ -205,8 +205,9 @@ def comments(text: str) -> list[tuple[int, int]]:
             i, last = j + 1, c
             continue
         if c == "/":
-            word = re.search(r"[A-Za-z_$]+$", text[max(0, i - 12):i].rstrip())
-            if not last or last in _REGEX_BEFORE or (word and word.group(0) in _REGEX_KEYWORDS):
+            before = text[max(0, i - 12):i].rstrip()
+            word = before[len(before.rstrip(_WORD_CHARS)):]  # the keyword just before, if any
+            if not last or last in _REGEX_BEFORE or word in _REGEX_KEYWORDS:
                 j, in_class = i + 1, False
                 while j < n and text[j] != "\n":
                     if text[j] == "\\":
