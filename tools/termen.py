@@ -51,7 +51,9 @@ HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 JS_COMMENT_RE = re.compile(r"/\*.*?\*/|(?<![:\\\"'])//[^\n]*", re.S)
 ATTR_LIST_RE = re.compile(r"\{ ?[#.][^}\n]*\}")  # { #anker } and { .klasse } of Markdown
 # One exception: a file or a file pattern, optionally narrowed to one field ("data/x.yml, veld tekst").
-EXCEPTION_RE = re.compile(r"^(?P<file>[^,\s]+)(?:,\s*veld\s+(?P<field>[a-z_]+))?$")
+# Plain groups, no names: the same pattern goes into the JSON Schema, which editors run as ECMAScript.
+EXCEPTION_PATTERN = r"^([^,\s]+)(?:,\s*veld\s+([a-z_]+))?$"
+EXCEPTION_RE = re.compile(EXCEPTION_PATTERN)
 
 
 @dataclass
@@ -68,7 +70,7 @@ class Term:
         found = []
         for entry in self.behalve:
             match = EXCEPTION_RE.match(entry)
-            found.append((match["file"], match["field"]) if match else (entry, None))
+            found.append((match[1], match[2]) if match else (entry, None))
         return found
 
     def allows(self, rel: str, key: str | None) -> bool:
@@ -121,7 +123,7 @@ def json_schema() -> dict:
         "voorkeur": {"type": "string", "minLength": 1, "pattern": r"\S"},
         "niet": {**words, "minItems": 1},
         "waarom": {"type": "string", "minLength": 1, "pattern": r"\S"},
-        "behalve": {"type": "array", "items": {"type": "string", "pattern": EXCEPTION_RE.pattern}},
+        "behalve": {"type": "array", "items": {"type": "string", "pattern": EXCEPTION_PATTERN}},
         "hoofdlettergevoelig": {"type": "boolean"},
     }
     for name, prop in properties.items():
