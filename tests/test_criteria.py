@@ -352,3 +352,53 @@ def test_every_criterion_is_on_its_page_with_its_anchor(site):
         assert re.search(rf'<h4 id="{item.id}">(?:(?!</h4>).)+<a class="headerlink" href="#{item.id}"', html), item.id
         checked += 1
     assert checked == sum(len(c) for c in real_criteria().values()) and checked > 0
+
+
+# What a criterion asks decides which rule it relies on (issue 24, second pass): words in its own fields
+# that a buyer would recognise, not ids an editor may rename.
+LABEL_WORDS = re.compile(r"\b(?:label|ecolabel|keurmerk)\b", re.I)
+TEST_REPORT_WORDS = re.compile(r"\btest(?:verslag|rapport)(?:en)?\b", re.I)
+LIFE_CYCLE_WORDS = re.compile(r"levenscycluskost|levensduurkost|kost per gebruik|totale kost", re.I)
+
+
+def rules_a_criterion_needs(c: dict) -> set[str]:
+    proof = " ".join(str(c.get(k, "")) for k in ("tekst", "bewijs"))
+    need = set()
+    if c["soort"] == "uitvoeringsvoorwaarde":
+        need.add("uitvoeringsvoorwaarden")
+    if LABEL_WORDS.search(proof) and "gelijkwaardig" in proof.lower():
+        need.add("labels")
+    if TEST_REPORT_WORDS.search(proof):
+        need.add("testverslagen")
+    if c["soort"] == "gunningscriterium" and LIFE_CYCLE_WORDS.search(" ".join((c["titel"], c["tekst"]))):
+        need.add("levenscycluskosten")
+    return need
+
+
+def test_each_criterion_names_the_rules_it_relies_on():
+    checked, wanting = Counter(), []
+    for group, criteria in real_criteria().items():
+        for c in criteria:
+            for rule in rules_a_criterion_needs(c):
+                checked[rule] += 1
+                if rule not in (c.get("regels") or []):
+                    wanting.append(f"data/criteria/{group}.yml, item '{c['id']}': voeg '{rule}' toe aan 'regels'")
+    print(f"regels nagekeken: {dict(checked)}")
+    assert checked["uitvoeringsvoorwaarden"] >= 10 and checked["labels"] >= 5, checked
+    assert not wanting, "\n".join(wanting)
+
+
+@pytest.mark.parametrize("criterion,rule", [
+    ({"soort": "uitvoeringsvoorwaarde", "titel": "T", "tekst": "De opdrachtnemer neemt terug.", "bewijs": "Verklaring."},
+     "uitvoeringsvoorwaarden"),
+    ({"soort": "technische-specificatie", "titel": "T", "tekst": "Voldoet aan criterium 9.",
+      "bewijs": "Het EU Ecolabel of een gelijkwaardig label."}, "labels"),
+    ({"soort": "technische-specificatie", "titel": "T", "tekst": "Voldoet aan criterium 9.",
+      "bewijs": "Een testverslag van een geaccrediteerd laboratorium."}, "testverslagen"),
+    ({"soort": "gunningscriterium", "titel": "Kost per gebruik", "tekst": "Vergelijk de kost per gebruik.",
+      "bewijs": "Een kostentabel."}, "levenscycluskosten"),
+])
+def test_the_rule_check_sees_a_criterion_that_needs_a_rule(criterion, rule):
+    assert rule in rules_a_criterion_needs(criterion)
+    assert rule not in rules_a_criterion_needs({**criterion, "soort": "selectiecriterium", "titel": "T",
+                                                "tekst": "Ervaring.", "bewijs": "Referenties."})
