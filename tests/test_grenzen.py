@@ -402,6 +402,8 @@ REGISTRY: dict[tuple[str, str], Reads] = {
     ("tools/termen.py", '(?:https?|mailto|file):[^\\s)\\"\'<>]+'): Reads(PAGE),
     ("tools/termen.py", '\\{[{%#]'): Reads(PAGE + " (macros/spans.py finds the ends)"),
     ("tools/termen.py", '<!--'): Reads(PAGE),
+    ("tools/termen.py", "EXCEPTION_RE"): Reads("one exception of data/termen.yml (a file name and a field)", ["a" * N + ", veld" + " " * N],
+                                               compiled=lambda: __import__("termen").EXCEPTION_RE),
     ("tools/termen.py", '/\\*|(?<![:\\\\\\"\'])//'): Reads("our scripts"),
     ("tools/termen.py", '\\{ ?[#.][^{}\\n]*\\}'): Reads(PAGE, ["{#" * (N // 2), "{#" + "a" * N]),
     ("tools/termen.py", "pattern"): Reads(PAGE + ", with the forms of data/termen.yml: literal words joined by \\s+"),

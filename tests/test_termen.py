@@ -225,3 +225,60 @@ def test_references_in_a_change_note_are_not_text(project):
         "  paginas: [quick-wins.md]\n", encoding="utf-8")
     found = [(f.file, f.line, f.found) for f in termen.check(project) if f.file == "data/wijzigingen.yml"]
     assert found == [("data/wijzigingen.yml", 2, "refurbishing")], found
+
+
+def a_criteria_file(project: Path) -> tuple[Path, str]:
+    """A criteria file and the first line of a folded 'waarom' in it, whichever criteria an editor keeps."""
+    for path in sorted((project / "data" / "criteria").glob("*.yml")):
+        line = next((l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("  waarom: >-")), None)
+        if line:
+            return path, line
+    raise AssertionError("geen criterium met 'waarom: >-' in data/criteria/")
+
+
+def test_the_criteria_are_text_of_the_site(project):
+    """The criteria files (data/criteria/*.yml) are read like the other data files."""
+    banned = a_term(project).niet[0]
+    path, waarom = a_criteria_file(project)
+    line = insert(path, waarom + "\n", f"    Vraag het aan de {banned} van het team.\n")
+    rel = path.relative_to(project).as_posix()
+    found = [(f.file, f.line) for f in termen.check(project) if " ".join(f.found.split()).casefold() == banned.casefold()]
+    assert found == [(rel, line)], found
+    assert rel in [p.relative_to(project).as_posix() for p in termen.site_files(project)]
+
+
+def test_opdrachtnemer_stands_in_a_clause_and_nowhere_else_in_a_criterion(project):
+    """The exception holds by file and field: a criterion's clause (tekst) goes into a bestek and may say
+    opdrachtnemer; its explanation (waarom) and the same field in another data file may not."""
+    term = next(t for t in termen.load_terms(project) if "opdrachtnemer" in [n.casefold() for n in t.niet])
+    assert "data/criteria/*.yml, veld tekst" in term.behalve
+    path, waarom = a_criteria_file(project)
+    rel = path.relative_to(project).as_posix()
+    raw = path.read_text(encoding="utf-8")
+    clause = next(l for l in raw.splitlines() if l.startswith("  tekst: ") and l.rstrip().endswith(("|-", ">-")))
+    at_clause = insert(path, clause + "\n", "    De opdrachtnemer levert binnen [aantal] dagen.\n")
+    at_waarom = insert(path, waarom + "\n", "    De opdrachtnemer weet dan waar hij aan toe is.\n")
+    other = project / "data" / "themas.yml"
+    other.write_text(other.read_text(encoding="utf-8") + "\n- id: proefthema\n  tekst: De opdrachtnemer levert.\n",
+                     encoding="utf-8")
+    found = sorted((f.file, f.line) for f in termen.check(project) if f.found.casefold() == "opdrachtnemer")
+    assert (rel, at_clause) not in found, found
+    assert (rel, at_waarom) in found and ("data/themas.yml", len(other.read_text(encoding="utf-8").splitlines())) in found, found
+
+
+def test_an_exception_that_matches_no_file_is_reported(project):
+    terms = project / "data" / "termen.yml"
+    terms.write_text(terms.read_text(encoding="utf-8") + "\n- voorkeur: leverancier\n  niet: [proefnemer]\n"
+                     "  waarom: Een proef.\n  behalve:\n    - data/criteria/*.yaml, veld tekst\n", encoding="utf-8")
+    [finding] = [f for f in termen.check(project) if f.unused]
+    assert finding.file == "data/termen.yml" and "data/criteria/*.yaml, veld tekst" in finding.message()
+    assert "past op geen enkel bestand" in finding.message()
+
+
+def test_a_malformed_exception_gets_a_dutch_message(project):
+    terms = project / "data" / "termen.yml"
+    terms.write_text(terms.read_text(encoding="utf-8") + "\n- voorkeur: leverancier\n  niet: [proefnemer]\n"
+                     "  waarom: Een proef.\n  behalve:\n    - data/criteria/*.yml field tekst\n", encoding="utf-8")
+    with pytest.raises(termen.TermsFileError) as error:
+        termen.load_terms(project)
+    assert "veld 'behalve': 'data/criteria/*.yml field tekst' is geen bestand of veld" in str(error.value)

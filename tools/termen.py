@@ -6,9 +6,9 @@ Each entry of data/termen.yml names the word we use (`voorkeur`) and the forms w
 (`niet`). The check searches the text readers see, in the files it comes from, and reports
 file, line, the form found and the preferred word:
 
-- data/*.yml: every text value, except ids, references, web addresses, fixed choices and the
-  fields `term` and `aliassen` of data/begrippen.yml (the glossary names other spellings on
-  purpose, so they get the tooltip); YAML comments are not text of the site;
+- data/*.yml and data/criteria/*.yml: every text value, except ids, references, web addresses,
+  fixed choices and the fields `term` and `aliassen` of data/begrippen.yml (the glossary names
+  other spellings on purpose, so they get the tooltip); YAML comments are not text of the site;
 - docs/**/*.md, macros/templates/*.j2, overrides/**/*.html: the text, without link targets,
   web addresses, Jinja tags and comments;
 - docs/assets/javascripts/**/*.js: the strings, without comments.
@@ -16,9 +16,15 @@ file, line, the form found and the preferred word:
 It runs in `make test` (tests/test_termen.py). Matching ignores case unless an entry says
 `hoofdlettergevoelig: true`, and only whole words count ("facility" is found in
 "facility-verantwoordelijke", not in "facilitair").
+
+An entry's `behalve` lists where its banned forms are allowed: a file ("data/regels.yml"), files
+by pattern ("data/criteria/*.yml"), or one field of a data file ("data/criteria/*.yml, veld tekst":
+the clause of a criterion is pasted into a bestek, which names the contractor "opdrachtnemer").
+An exception that matches no file the check reads is itself a finding: it would allow nothing.
 """
 from __future__ import annotations
 
+import fnmatch
 import re
 import sys
 from dataclasses import dataclass, field
@@ -53,6 +59,10 @@ HTML_COMMENT_RE = Delimited(re.compile("<!--"), lambda m: Close("-->"))
 JS_COMMENT_RE = Delimited(re.compile(r"/\*|(?<![:\\\"'])//"),
                           lambda m: Close("*/") if m.group(0) == "/*" else Close("\n", inclusive=False, optional=True))
 ATTR_LIST_RE = re.compile(r"\{ ?[#.][^{}\n]*\}")  # { #anker } and { .klasse } of Markdown (no "{" inside: read once)
+# One exception: a file or a file pattern, optionally narrowed to one field ("data/x.yml, veld tekst").
+# Plain groups, no names: the same pattern goes into the JSON Schema, which editors run as ECMAScript.
+EXCEPTION_PATTERN = r"^([^,\s]+)(?:,\s*veld\s+([a-z_]+))?$"
+EXCEPTION_RE = re.compile(EXCEPTION_PATTERN)
 
 
 @dataclass
@@ -63,6 +73,19 @@ class Term:
     behalve: list[str] = field(default_factory=list)
     hoofdlettergevoelig: bool = False
     line: int = 0
+
+    def exceptions(self) -> list[tuple[str, str | None]]:
+        """(file pattern, field or None) per entry of `behalve`; load_terms checked the form."""
+        found = []
+        for entry in self.behalve:
+            match = EXCEPTION_RE.match(entry)
+            found.append((match[1], match[2]) if match else (entry, None))
+        return found
+
+    def allows(self, rel: str, key: str | None) -> bool:
+        """Whether a banned form may stand in file `rel`, in the value of field `key` (None: not a data field)."""
+        return any(fnmatch.fnmatchcase(rel, pattern) and (field_ is None or field_ == key)
+                   for pattern, field_ in self.exceptions())
 
     def pattern(self) -> re.Pattern:
         forms = sorted(self.niet, key=len, reverse=True)
@@ -77,8 +100,13 @@ class Finding:
     line: int
     found: str
     term: Term
+    unused: bool = False  # an exception in `behalve` that matches no file the check reads
 
     def message(self) -> str:
+        if self.unused:
+            return (f"{self.file}, regel {self.line}: de uitzondering '{self.found}' (veld 'behalve' van "
+                    f"'{self.term.voorkeur}') past op geen enkel bestand dat de controle leest. Controleer het pad, "
+                    "of haal de uitzondering weg.")
         found = " ".join(self.found.split())
         return (f"{self.file}, regel {self.line}: '{found}' -> schrijf '{self.term.voorkeur}'. "
                 f"{' '.join(self.term.waarom.split())} (woordkeuze: {TERMS_FILE}, regel {self.term.line})")
@@ -90,7 +118,8 @@ FIELDS = {
     "niet": "De schrijfwijzen die we niet gebruiken, bv. [Quick scan, Quick-scan]. Hoofdletters tellen niet mee, "
             "tenzij hoofdlettergevoelig: true; alleen hele woorden tellen.",
     "waarom": "Korte uitleg waarom we dit woord kiezen; ze staat ook in de melding van de controle.",
-    "behalve": "(Mag weg.) Bestanden waar een woord uit 'niet' wel mag, bv. [data/regels.yml], met de reden in commentaar.",
+    "behalve": "(Mag weg.) Waar een woord uit 'niet' wel mag, met de reden in commentaar: een bestand (data/regels.yml), "
+               "bestanden met * (data/criteria/*.yml) of één veld van een gegevensbestand (data/criteria/*.yml, veld tekst).",
     "hoofdlettergevoelig": "(Mag weg.) true als hoofdletters meetellen; anders false.",
 }
 REQUIRED = ("voorkeur", "niet", "waarom")
@@ -103,7 +132,7 @@ def json_schema() -> dict:
         "voorkeur": {"type": "string", "minLength": 1, "pattern": r"\S"},
         "niet": {**words, "minItems": 1},
         "waarom": {"type": "string", "minLength": 1, "pattern": r"\S"},
-        "behalve": {"type": "array", "items": {"type": "string"}},
+        "behalve": {"type": "array", "items": {"type": "string", "pattern": EXCEPTION_PATTERN}},
         "hoofdlettergevoelig": {"type": "boolean"},
     }
     for name, prop in properties.items():
@@ -164,6 +193,12 @@ def load_terms(root: Path = ROOT) -> list[Term]:
         behalve = data.get("behalve") or []
         if not isinstance(behalve, list) or not all(isinstance(b, str) for b in behalve):
             problems.append(f"{where}, veld 'behalve': verwacht een lijst van bestanden, bv. [data/regels.yml].")
+        else:
+            for entry in behalve:
+                if not EXCEPTION_RE.match(entry.strip()):
+                    problems.append(f"{where}, veld 'behalve': '{entry}' is geen bestand of veld. Schrijf een bestand "
+                                    "(data/regels.yml), bestanden met * (data/criteria/*.yml) of één veld van een "
+                                    "gegevensbestand (data/criteria/*.yml, veld tekst).")
         if not isinstance(data.get("hoofdlettergevoelig", False), bool):
             problems.append(f"{where}, veld 'hoofdlettergevoelig': schrijf true of false.")
         if len(problems):
@@ -183,33 +218,34 @@ def blank(text: str, pattern) -> str:
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m if isinstance(m, str) else m.group(0)), text)
 
 
-def yaml_text(raw: str, rel: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the prose values of a data file."""
+def yaml_text(raw: str, rel: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, field) of the prose values of a data file; field is the key the value stands under."""
     node = yaml.compose(raw, Loader=yaml.SafeLoader)
     skip = SKIP_KEYS | SKIP_KEYS_PER_FILE.get(rel, set())
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str | None]] = []
     seen: set[int] = set()  # an alias is the node it names: each node once (the data check refuses them anyway)
 
-    def walk(n, skipped: bool) -> None:
+    def walk(n, skipped: bool, key: str | None) -> None:
         if id(n) in seen:
             return
         seen.add(id(n))
         if isinstance(n, yaml.MappingNode):
-            for key, value in n.value:
-                walk(value, skipped or key.value in skip)
+            for k, value in n.value:
+                walk(value, skipped or k.value in skip, k.value)
         elif isinstance(n, yaml.SequenceNode):
             for value in n.value:
-                walk(value, skipped)
+                walk(value, skipped, key)
         elif isinstance(n, yaml.ScalarNode) and not skipped and isinstance(n.value, str):
-            spans.append((n.start_mark.index, n.end_mark.index))
+            spans.append((n.start_mark.index, n.end_mark.index, key))
 
     if node is not None:
-        walk(node, False)
+        walk(node, False, None)
     return spans
 
 
 def site_files(root: Path) -> list[Path]:
     files = [p for p in sorted((root / "data").glob("*.yml")) if p.relative_to(root).as_posix() != TERMS_FILE]
+    files += sorted((root / "data" / "criteria").glob("*.yml"))
     files += sorted((root / "docs").rglob("*.md"))
     files += sorted((root / "macros" / "templates").glob("*.j2"))
     files += sorted((root / "overrides").rglob("*.html"))
@@ -217,16 +253,16 @@ def site_files(root: Path) -> list[Path]:
     return files
 
 
-def checkable(path: Path, rel: str) -> tuple[str, list[tuple[int, int]]]:
+def checkable(path: Path, rel: str) -> tuple[str, list[tuple[int, int, str | None]]]:
     """The file's text with everything that is not text of the site blanked out, and the spans to search."""
     raw = path.read_text(encoding="utf-8")
     text = blank(blank(raw, LINK_TARGET_RE), URL_RE)
     if path.suffix == ".yml":
         return text, yaml_text(raw, rel)
     if path.suffix == ".js":
-        return blank(text, JS_COMMENT_RE), [(0, len(text))]
+        return blank(text, JS_COMMENT_RE), [(0, len(text), None)]
     text = blank(blank(blank(text, JINJA_RE), HTML_COMMENT_RE), ATTR_LIST_RE)
-    return text, [(0, len(text))]
+    return text, [(0, len(text), None)]
 
 
 def check(root: Path = ROOT, terms: list[Term] | None = None) -> list[Finding]:
@@ -239,15 +275,20 @@ def scan(root: Path = ROOT, terms: list[Term] | None = None) -> tuple[list[Findi
     compiled = [(t, t.pattern()) for t in terms]
     findings = []
     files = site_files(root)
-    for path in files:
-        rel = path.relative_to(root).as_posix()
+    rels = [path.relative_to(root).as_posix() for path in files]
+    for path, rel in zip(files, rels):
         text, spans = checkable(path, rel)
         for term, pattern in compiled:
-            if rel in term.behalve:
-                continue
-            for start, end in spans:
+            for start, end, key in spans:
+                if term.allows(rel, key):
+                    continue
                 for match in pattern.finditer(text, start, end):
                     findings.append(Finding(rel, text.count("\n", 0, match.start()) + 1, match.group(0), term))
+    # An exception that matches no file read allows nothing: a typo or a renamed file, say so.
+    for term in terms:
+        for entry, (file_pattern, _) in zip(term.behalve, term.exceptions()):
+            if not any(fnmatch.fnmatchcase(rel, file_pattern) for rel in rels):
+                findings.append(Finding(TERMS_FILE, term.line, entry, term, unused=True))
     return sorted(findings, key=lambda f: (f.file, f.line, f.found.casefold())), len(files), len(terms)
 
 
