@@ -102,7 +102,7 @@ def top_pages(results: list[str], n: int = TOP) -> list[str]:
 
 
 def test_query_set_is_big_and_points_at_real_pages(site):
-    assert len(QUERIES) >= 40, f"only {len(QUERIES)} queries in search_queries.yml"
+    assert len(QUERIES) >= 120, f"only {len(QUERIES)} queries in search_queries.yml"
     targets = {q["zoek"]: expected_pages(site, q) for q in QUERIES}  # names what the site no longer has
     assert all(targets.values())
     kinds = {q["soort"] for q in QUERIES}

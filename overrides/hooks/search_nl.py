@@ -36,6 +36,7 @@ plugin reads it (priority -100).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -145,12 +146,31 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+# A section heading that recurs on many pages ("Gunningscriteria", "Hulpbronnen", "Wat doe je?") is
+# the pages' structure: its title names no page, so a title match there weighs less than on a page or
+# section titled for what it is about (the rule "Gunnen op meer dan de prijs"). Its text still counts.
+REPEATED_HEADING_PAGES = 4
+REPEATED_HEADING_BOOST = 0.3
+
+
+def _heading(title: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", title).lower().split())
+
+
 def enrich_docs(docs: list[dict], keys: dict[str, list[str]], demoted: dict[str, float]) -> None:
+    pages_per_heading: dict[str, set[str]] = {}
+    for doc in docs:
+        page, _, anchor = doc["location"].partition("#")
+        if anchor:
+            pages_per_heading.setdefault(_heading(doc["title"]), set()).add(page)
     for doc in docs:
         location = doc["location"]
         if location in keys:
             doc["nl_keys"] = " ".join(keys[location])
         boost = demoted.get(location.split("#")[0])
+        if boost is None and "#" in location and location not in keys \
+                and len(pages_per_heading.get(_heading(doc["title"]), ())) >= REPEATED_HEADING_PAGES:
+            boost = REPEATED_HEADING_BOOST
         if boost is not None:
             doc["boost"] = boost
 

@@ -145,7 +145,9 @@
     const out = new Map()
     for (const [typedWords, extra] of rawExpansions)
       for (const phrase of typedWords) {
-        const keys = words(phrase).map(key)
+        /* the query loses its stop words ("opdracht van beperkte waarde"), so the phrase does too */
+        const all = words(phrase), content = all.filter(x => !stopWord(x.toLowerCase()))
+        const keys = (content.length ? content : all).map(key)
         if (!keys.length)
           continue
         const also = extra.flatMap(w => {
