@@ -276,3 +276,24 @@ def test_heading_lookup_is_indexed_and_answers_like_materials_walk():
         assert fast(None, toc, anchor) is original(SearchIndex.__new__(SearchIndex), toc, anchor), anchor
     hook.on_startup("build", False)
     assert getattr(SearchIndex._find_toc_by_id, "__wrapped__", None) is original
+
+
+def alias_cases() -> list[tuple[str, str, str]]:
+    """(alias, product group, its page) for every alias of every product group in data/themas.yml."""
+    return [(alias, item.id, item.page[:-3] + ".html")
+            for item in catalog().all("thema") for alias in item.entry.aliassen]
+
+
+def test_every_product_word_finds_its_product_group(search_page, site):
+    """Issue 25: what buyers call what they buy (a group's `aliassen`) puts its product group in the top 3.
+    Derived from the data, so a new alias is checked the day it is added."""
+    cases = alias_cases()
+    assert cases, "no product group has aliassen: nothing to check"
+    misses = []
+    for alias, group, page in cases:
+        found = top_pages(search(search_page, alias))
+        if page not in found:
+            misses.append(f"{alias!r} ({group}): top {TOP}: {found}")
+    checked(f"{len(cases)} productwoorden van {len({g for _, g, _ in cases})} productgroepen, "
+            f"{len(cases) - len(misses)} met hun productgroep in de top {TOP}")
+    assert not misses, "product words that do not find their product group:\n" + "\n".join(misses)
