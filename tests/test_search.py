@@ -297,3 +297,43 @@ def test_every_product_word_finds_its_product_group(search_page, site):
     checked(f"{len(cases)} productwoorden van {len({g for _, g, _ in cases})} productgroepen, "
             f"{len(cases) - len(misses)} met hun productgroep in de top {TOP}")
     assert not misses, "product words that do not find their product group:\n" + "\n".join(misses)
+
+
+# Issue 25: figures, step bars and other navigation aids repeat the titles of other pages; in a result's
+# snippet they read as "Ambitie A: Totale hoeveelheid materialen reducerenA. Totale hoeveelheid ...".
+FIGURES = "nav.stappenbalk, nav.ambitiebalk, figure.procesfiguur, figure.ambitiefiguur"
+FIGURE_CLASSES = re.compile(r'class="(stappenbalk|ambitiebalk|procesfiguur|ambitiefiguur)[ "]')
+ARTICLES = ".md-search-result__article"
+
+
+def test_result_snippets_leave_out_figures(browser, base_url, site, search_page):
+    """No result snippet repeats the text of a figure: the figures are left out of the index. A figure's
+    link joins a tip and a label ("Stap 1: Circulaire behoefte" + "Stap 1. Circulaire behoefte"); that
+    joined text is on no heading, so it only shows in a snippet when the figure was indexed."""
+    kinds: dict[str, str] = {}
+    for page in _pages(site):
+        for found in FIGURE_CLASSES.findall((site / page).read_text(encoding="utf-8")):
+            kinds.setdefault(found, page)
+    assert len(kinds) == 4, f"expected the four figures on the site, found {sorted(kinds)}"
+    context = browser.new_context()
+    texts: set[str] = set()
+    try:
+        reader = context.new_page()
+        for page in kinds.values():
+            reader.goto(base_url + page)
+            texts |= {t for t in reader.eval_on_selector_all(
+                f":is({FIGURES}) a", "els => els.filter(e => e.children.length).map(e => e.textContent.replace(/\\s+/g, ' ').trim())")
+                if len(t) >= 12}
+    finally:
+        context.close()
+    assert texts, "the figures hold no link text: nothing to check"
+    queries = [item.title for kind in ("stap", "ambitie") for item in catalog().all(kind)[:2]]
+    snippets = []
+    for query in queries:
+        search(search_page, query)
+        snippets += search_page.eval_on_selector_all(ARTICLES, "els => els.map(e => e.textContent.replace(/\\s+/g, ' '))")
+    checked(f"{len(snippets)} zoekresultaten van {len(queries)} zoekvragen tegen {len(texts)} teksten uit "
+            f"{len(kinds)} figuren")
+    assert snippets, "the searches showed no results: nothing to check"
+    repeated = sorted({t for t in texts for snippet in snippets if t in snippet})
+    assert not repeated, "result snippets repeat a figure's text:\n" + "\n".join(repeated)
