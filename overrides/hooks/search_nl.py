@@ -133,6 +133,22 @@ def buyer_words(data_dir: Path) -> dict:
     }
 
 
+# Where a search that finds nothing sends the reader (overrides/partials/search.html,
+# docs/assets/javascripts/zoekhulp.js): the pages that carry these macros, found wherever an editor
+# moved them, and the topics of data/zoekwoorden.yml (`vaak_gezocht`).
+HELP_PAGES = {"aankoopwijzer": "aankoopwijzer_plan", "productgroepen": "themas_overzicht"}
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).resolve().parent / "data"
+    try:
+        topics = list(zoekwoorden.load(data_dir).vaak_gezocht)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra["zoekhulp"] = {"vaak_gezocht": topics}
+    return config
+
+
 def on_pre_build(config):
     _demoted.clear()
 
@@ -143,6 +159,9 @@ def on_page_markdown(markdown, page, config, files):
     for macro, boost in DEMOTED.items():
         if f"{macro}(" in source:
             _demoted[page.file.dest_uri] = boost
+    for name, macro in HELP_PAGES.items():
+        if f"{macro}(" in source:  # read by the search dialog of every page, rendered after all Markdown
+            config.extra["zoekhulp"][name] = page.file.url
     return markdown
 
 
