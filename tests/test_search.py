@@ -337,3 +337,65 @@ def test_result_snippets_leave_out_figures(browser, base_url, site, search_page)
     assert snippets, "the searches showed no results: nothing to check"
     repeated = sorted({t for t in texts for snippet in snippets if t in snippet})
     assert not repeated, "result snippets repeat a figure's text:\n" + "\n".join(repeated)
+
+
+# --- issue 25: the search dialog while the index loads, and when nothing is found -------------------
+LOADING = "Zoekindex wordt geladen"
+HELP = "[data-zoekhulp]"
+
+
+def help_topics() -> list[str]:
+    from macros import zoekwoorden
+
+    return list(zoekwoorden.load(ROOT / "data").vaak_gezocht)
+
+
+def test_first_query_says_the_index_is_loading(browser, base_url):
+    """A slow machine or network: until the full index is in, the dialog says it is loading, not
+    "Typ om te beginnen met zoeken". The index is held back here until the test lets it through."""
+    held: list = []
+    context, page = _fresh_page(browser, base_url, [], [])
+    context.route("**/search_index.full.json", lambda route: held.append(route))
+    try:
+        page.goto(base_url + "index.html")
+        page.click(INPUT)
+        page.type(INPUT, catalog().all("thema")[0].title, delay=5)
+        wait_for(page, "document.querySelector('.md-search__input').value.length > 0")
+        page.wait_for_timeout(500)  # long enough for the placeholder to come back, were it to
+        wait_for(page, "true")  # let the route handler run
+        assert held, "the full index was not requested on the first query"
+        meta = page.text_content(META) or ""
+        assert LOADING in meta and PLACEHOLDER not in meta, meta
+        held[0].continue_()
+        wait_for(page, f"document.querySelectorAll('{GROUPS}').length > 0")
+        assert LOADING not in (page.text_content(META) or "")
+    finally:
+        context.close()
+
+
+def test_no_results_offers_the_guide_the_product_groups_and_the_topics(search_page, site):
+    """Zero results is no dead end: links to the purchase guide and the product groups (wherever an
+    editor moved them) and the most searched topics of data/zoekwoorden.yml, each of which finds pages."""
+    from targets import page_carrying
+
+    topics = help_topics()
+    assert topics, "data/zoekwoorden.yml has no vaak_gezocht: the help would offer no topics"
+    assert search(search_page, topics[0]) and not search_page.is_visible(HELP), "the help shows with results"
+    assert search(search_page, "qwxzptrk") == []
+    assert search_page.is_visible(HELP), "no help after a search without results"
+    base = urlparse(search_page.base).path
+    links = [urlparse(h).path[len(base):] for h in search_page.eval_on_selector_all(
+        f"{HELP} a", "els => els.map(e => e.href)")]
+    wanted = [page_carrying("aankoopwijzer_plan("), page_carrying("themas_overzicht(")]
+    assert links == wanted, (links, wanted)
+    assert all((site / link).is_file() for link in links)
+    shown = search_page.eval_on_selector_all(f"{HELP} button", "els => els.map(e => e.textContent.trim())")
+    assert shown == topics, shown
+    for topic in topics:
+        search(search_page, "qwxzptrk")
+        search_page.click(f"{HELP} button[data-zoekterm='{topic}']")
+        wait_for(search_page, f"document.querySelectorAll('{GROUPS}').length > 0")
+        wait_for(search_page, "window.__searchPending === 0")
+        assert search_page.input_value(INPUT) == topic
+        assert not search_page.is_visible(HELP), f"the help stays after '{topic}' found pages"
+    checked(f"zoekhulp: {len(links)} links, {len(topics)} vaak gezochte onderwerpen die elk iets vinden")
