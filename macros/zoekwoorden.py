@@ -96,6 +96,8 @@ def load(data_dir: Path) -> Zoekwoorden:
         for err in exc.errors():
             loc = tuple(err["loc"])
             entry = f"nr. {loc[1] + 1}" if len(loc) > 1 and isinstance(loc[1], int) else None
+            if entry and loc[0] == "vaak_gezocht":
+                entry = f"onderwerp {entry}"
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), None)
             line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
             problems.append(Problem(rel, _message(err), line=line, entry=entry, field=field))

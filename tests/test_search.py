@@ -383,6 +383,12 @@ def test_no_results_offers_the_guide_the_product_groups_and_the_topics(search_pa
     assert search(search_page, topics[0]) and not search_page.is_visible(HELP), "the help shows with results"
     assert search(search_page, "qwxzptrk") == []
     assert search_page.is_visible(HELP), "no help after a search without results"
+    from axe_playwright_python.sync_playwright import Axe
+    from test_browser_pages import AXE_OPTIONS, axe_lines
+
+    search_page.wait_for_timeout(300)
+    violations = Axe().run(search_page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, "\n".join(axe_lines("de zoekhulp", violations))
     base = urlparse(search_page.base).path
     links = [urlparse(h).path[len(base):] for h in search_page.eval_on_selector_all(
         f"{HELP} a", "els => els.map(e => e.href)")]
