@@ -258,7 +258,7 @@
      words of a question that say nothing about its subject ("mag ik een label eisen", "welke
      criteria gebruik ik") */
   const QUESTION_WORDS = new Set(["mag", "mogen", "welk", "welke", "waar", "waarom", "wanneer", "hoeveel",
-    "kun", "kunt", "moeten", "we", "wij", "jullie", "onze", "eigenlijk", "best", "nodig", "gaat"])
+    "kun", "kunt", "moeten", "we", "wij", "jullie", "onze", "eigenlijk", "best", "nodig", "gaat", "doe", "doet"])
 
   function stopWord(word) {
     const nl = self.lunr && self.lunr.nl
