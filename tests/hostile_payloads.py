@@ -322,7 +322,7 @@ PAYLOADS_21A = [
 ]
 
 PAYLOADS = PAYLOADS + PAYLOADS_21A
-=======
+
 
 # === Issue 21, sections 6 to 8 (h21b) ====================================================================
 # What no output may hold, slow and hungry inputs, and every way to a traceback or an English message.
@@ -409,3 +409,18 @@ PAYLOADS += [
     Payload("link-check-5000-digits", "message", "data/linkcontrole.json",
             '{"adressen": {"https://example.org/XSS237": ' + "1" * 5000 + "}}", "refused", "te veel cijfers", raw="file"),
 ]
+=======
+# Issue 25: the buyer's search words (data/zoekwoorden.yml) reach every page's search dialog and the
+# search index: markup or Lunr syntax is refused with the file, line, item and field.
+SEARCH_WORDS = "data/zoekwoorden.yml"
+NOT_A_SEARCH_WORD = "bevat een teken dat niet in een zoekwoord hoort"
+PAYLOADS_25 = [
+    Payload("search-topic-markup", "markup", SEARCH_WORDS,
+            "zoekwoorden: []\nvaak_gezocht: [\"<img src=x onerror=alert(1)> XSS160\"]\n", "refused",
+            NOT_A_SEARCH_WORD, raw="file"),
+    Payload("search-expansion-markup", "markup", SEARCH_WORDS,
+            "zoekwoorden:\n  - zoekwoorden: [XSS161]\n    ook: [\"\\\"><script>alert(1)</script>\"]\n    waarom: x\n",
+            "refused", NOT_A_SEARCH_WORD, raw="file"),
+]
+
+PAYLOADS += PAYLOADS_25

@@ -30,8 +30,8 @@ AMBITIONS = CATALOG.all("ambitie")
 
 # Each figure's outer element, as the templates write it (one per page).
 PATTERNS = {
-    "proces": r'<figure class="procesfiguur[^"]*">.*?</figure>',
-    "ambitie": r'<figure class="ambitiefiguur">.*?</figure>',
+    "proces": r'<figure class="procesfiguur[^"]*"[^>]*>.*?</figure>',
+    "ambitie": r'<figure class="ambitiefiguur"[^>]*>.*?</figure>',
     "stappenbalk": r'<nav class="stappenbalk".*?</nav>',
     "ambitiebalk": r'<nav class="ambitiebalk".*?</nav>',
 }
@@ -41,7 +41,8 @@ WHERE = {"proces": ["index.html", "stappen/index.html"], "ambitie": ["ambities/i
          "ambitiebalk": [a.page[:-3] + ".html" for a in AMBITIONS]}
 # What the figures may use: the HTML sanitiser's allow-list (issue 10) must include these.
 ALLOWED_TAGS = {"figure", "figcaption", "nav", "div", "ol", "ul", "li", "a", "p", "span", "strong"}
-ALLOWED_ATTRS = {"class", "href", "aria-hidden", "aria-current", "aria-label", "data-aantal"}
+ALLOWED_ATTRS = {"class", "href", "aria-hidden", "aria-current", "aria-label", "data-aantal",
+                 "data-search-exclude"}  # issue 25: figures stay out of the search index
 # "A few KB" per figure: the largest (the ambition map) is about 1 KB gzipped today.
 MAX_GZIP = 2048
 MAX_CSS_GZIP = 5 * 1024

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 import yaml
@@ -152,6 +153,25 @@ def test_search_from_file_finds_the_step_and_the_result_opens_it(page, bundle):
     page.wait_for_load_state("load")
     assert page.url.split("?")[0].split("#")[0] == (bundle / "stappen" / f"{target['id']}.html").as_uri()
     assert target["titel"] in page.locator("article h1").inner_text()
+
+
+def test_search_without_results_offers_help_from_file(page, bundle):
+    """Issue 25, offline: a search that finds nothing shows links that open the bundle's own pages and
+    topics that find something, with no network and no console error (the fixture checks both)."""
+    page, _ = page
+    page.goto((bundle / "stappen" / "index.html").as_uri())  # a nested page: the links are relative
+    page.locator("input.md-search__input").fill("qwxzptrk", timeout=10_000)
+    help_block = page.locator("[data-zoekhulp]")
+    help_block.wait_for(state="visible", timeout=10_000)
+    hrefs = help_block.locator("a").evaluate_all("els => els.map(e => e.href)")
+    assert len(hrefs) == 2 and all(h.startswith("file://") for h in hrefs), hrefs
+    from urllib.parse import unquote, urlparse
+    assert all(Path(unquote(urlparse(h).path)).is_file() for h in hrefs), hrefs
+    topic = help_block.locator("button").first
+    assert topic.count() == 1
+    topic.click()
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert help_block.is_hidden()
 
 
 def test_dutch_search_matches_other_word_forms(page, bundle):

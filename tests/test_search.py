@@ -102,7 +102,7 @@ def top_pages(results: list[str], n: int = TOP) -> list[str]:
 
 
 def test_query_set_is_big_and_points_at_real_pages(site):
-    assert len(QUERIES) >= 40, f"only {len(QUERIES)} queries in search_queries.yml"
+    assert len(QUERIES) >= 120, f"only {len(QUERIES)} queries in search_queries.yml"
     targets = {q["zoek"]: expected_pages(site, q) for q in QUERIES}  # names what the site no longer has
     assert all(targets.values())
     kinds = {q["soort"] for q in QUERIES}
@@ -276,3 +276,132 @@ def test_heading_lookup_is_indexed_and_answers_like_materials_walk():
         assert fast(None, toc, anchor) is original(SearchIndex.__new__(SearchIndex), toc, anchor), anchor
     hook.on_startup("build", False)
     assert getattr(SearchIndex._find_toc_by_id, "__wrapped__", None) is original
+
+
+def alias_cases() -> list[tuple[str, str, str]]:
+    """(alias, product group, its page) for every alias of every product group in data/themas.yml."""
+    return [(alias, item.id, item.page[:-3] + ".html")
+            for item in catalog().all("thema") for alias in item.entry.aliassen]
+
+
+def test_every_product_word_finds_its_product_group(search_page, site):
+    """Issue 25: what buyers call what they buy (a group's `aliassen`) puts its product group in the top 3.
+    Derived from the data, so a new alias is checked the day it is added."""
+    cases = alias_cases()
+    assert cases, "no product group has aliassen: nothing to check"
+    misses = []
+    for alias, group, page in cases:
+        found = top_pages(search(search_page, alias))
+        if page not in found:
+            misses.append(f"{alias!r} ({group}): top {TOP}: {found}")
+    checked(f"{len(cases)} productwoorden van {len({g for _, g, _ in cases})} productgroepen, "
+            f"{len(cases) - len(misses)} met hun productgroep in de top {TOP}")
+    assert not misses, "product words that do not find their product group:\n" + "\n".join(misses)
+
+
+# Issue 25: figures, step bars and other navigation aids repeat the titles of other pages; in a result's
+# snippet they read as "Ambitie A: Totale hoeveelheid materialen reducerenA. Totale hoeveelheid ...".
+FIGURES = "nav.stappenbalk, nav.ambitiebalk, figure.procesfiguur, figure.ambitiefiguur"
+FIGURE_CLASSES = re.compile(r'class="(stappenbalk|ambitiebalk|procesfiguur|ambitiefiguur)[ "]')
+ARTICLES = ".md-search-result__article"
+
+
+def test_result_snippets_leave_out_figures(browser, base_url, site, search_page):
+    """No result snippet repeats the text of a figure: the figures are left out of the index. A figure's
+    link joins a tip and a label ("Stap 1: Circulaire behoefte" + "Stap 1. Circulaire behoefte"); that
+    joined text is on no heading, so it only shows in a snippet when the figure was indexed."""
+    kinds: dict[str, str] = {}
+    for page in _pages(site):
+        for found in FIGURE_CLASSES.findall((site / page).read_text(encoding="utf-8")):
+            kinds.setdefault(found, page)
+    assert len(kinds) == 4, f"expected the four figures on the site, found {sorted(kinds)}"
+    context = browser.new_context()
+    texts: set[str] = set()
+    try:
+        reader = context.new_page()
+        for page in kinds.values():
+            reader.goto(base_url + page)
+            texts |= {t for t in reader.eval_on_selector_all(
+                f":is({FIGURES}) a", "els => els.filter(e => e.children.length).map(e => e.textContent.replace(/\\s+/g, ' ').trim())")
+                if len(t) >= 12}
+    finally:
+        context.close()
+    assert texts, "the figures hold no link text: nothing to check"
+    queries = [item.title for kind in ("stap", "ambitie") for item in catalog().all(kind)[:2]]
+    snippets = []
+    for query in queries:
+        search(search_page, query)
+        snippets += search_page.eval_on_selector_all(ARTICLES, "els => els.map(e => e.textContent.replace(/\\s+/g, ' '))")
+    checked(f"{len(snippets)} zoekresultaten van {len(queries)} zoekvragen tegen {len(texts)} teksten uit "
+            f"{len(kinds)} figuren")
+    assert snippets, "the searches showed no results: nothing to check"
+    repeated = sorted({t for t in texts for snippet in snippets if t in snippet})
+    assert not repeated, "result snippets repeat a figure's text:\n" + "\n".join(repeated)
+
+
+# --- issue 25: the search dialog while the index loads, and when nothing is found -------------------
+LOADING = "Zoekindex wordt geladen"
+HELP = "[data-zoekhulp]"
+
+
+def help_topics() -> list[str]:
+    from macros import zoekwoorden
+
+    return list(zoekwoorden.load(ROOT / "data").vaak_gezocht)
+
+
+def test_first_query_says_the_index_is_loading(browser, base_url):
+    """A slow machine or network: until the full index is in, the dialog says it is loading, not
+    "Typ om te beginnen met zoeken". The index is held back here until the test lets it through."""
+    held: list = []
+    context, page = _fresh_page(browser, base_url, [], [])
+    context.route("**/search_index.full.json", lambda route: held.append(route))
+    try:
+        page.goto(base_url + "index.html")
+        page.click(INPUT)
+        page.type(INPUT, catalog().all("thema")[0].title, delay=5)
+        wait_for(page, "document.querySelector('.md-search__input').value.length > 0")
+        page.wait_for_timeout(500)  # long enough for the placeholder to come back, were it to
+        wait_for(page, "true")  # let the route handler run
+        assert held, "the full index was not requested on the first query"
+        meta = page.text_content(META) or ""
+        assert LOADING in meta and PLACEHOLDER not in meta, meta
+        held[0].continue_()
+        wait_for(page, f"document.querySelectorAll('{GROUPS}').length > 0")
+        assert LOADING not in (page.text_content(META) or "")
+    finally:
+        context.close()
+
+
+def test_no_results_offers_the_guide_the_product_groups_and_the_topics(search_page, site):
+    """Zero results is no dead end: links to the purchase guide and the product groups (wherever an
+    editor moved them) and the most searched topics of data/zoekwoorden.yml, each of which finds pages."""
+    from targets import page_carrying
+
+    topics = help_topics()
+    assert topics, "data/zoekwoorden.yml has no vaak_gezocht: the help would offer no topics"
+    assert search(search_page, topics[0]) and not search_page.is_visible(HELP), "the help shows with results"
+    assert search(search_page, "qwxzptrk") == []
+    assert search_page.is_visible(HELP), "no help after a search without results"
+    from axe_playwright_python.sync_playwright import Axe
+    from test_browser_pages import AXE_OPTIONS, axe_lines
+
+    search_page.wait_for_timeout(300)
+    violations = Axe().run(search_page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, "\n".join(axe_lines("de zoekhulp", violations))
+    base = urlparse(search_page.base).path
+    links = [urlparse(h).path[len(base):] for h in search_page.eval_on_selector_all(
+        f"{HELP} a", "els => els.map(e => e.href)")]
+    wanted = [page_carrying("aankoopwijzer_plan("), page_carrying("themas_overzicht(")]
+    assert links == wanted, (links, wanted)
+    assert all((site / link).is_file() for link in links)
+    shown = search_page.eval_on_selector_all(f"{HELP} button", "els => els.map(e => e.textContent.trim())")
+    assert shown == topics, shown
+    for topic in topics:
+        search(search_page, "qwxzptrk")
+        search_page.click(f"{HELP} button[data-zoekterm='{topic}']")
+        wait_for(search_page, f"document.querySelectorAll('{GROUPS}').length > 0")
+        wait_for(search_page, "window.__searchPending === 0")
+        assert search_page.input_value(INPUT) == topic
+        assert not search_page.is_visible(HELP), f"the help stays after '{topic}' found pages"
+    checked(f"zoekhulp: {len(links)} links, {len(topics)} vaak gezochte onderwerpen die elk iets vinden")

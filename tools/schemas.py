@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.opendata_model import schemas as open_data_schemas  # noqa: E402
 from macros.schema import all_schemas  # noqa: E402
+from macros.zoekwoorden import json_schema as search_words_schema  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 import termen  # noqa: E402  (tools/termen.py: the terminology list's own rules)
@@ -46,7 +47,8 @@ def atom_rng() -> str:
 
 def rendered() -> dict[str, str]:
     """File name (open-data/<name> for the open data's collections) -> exact text the committed file must have."""
-    schemas = {**all_schemas(), "termen.schema.json": termen.json_schema(), **open_data_schemas()}
+    schemas = {**all_schemas(), "termen.schema.json": termen.json_schema(),
+               "zoekwoorden.schema.json": search_words_schema(), **open_data_schemas()}
     out = {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
     out[ATOM_RNG] = atom_rng()
     return out

@@ -39,6 +39,9 @@ if str(ROOT) not in sys.path:
 from macros.spans import Close, Delimited  # noqa: E402
 
 TERMS_FILE = "data/termen.yml"
+# Lists that name the words we do not use on purpose: this one, and the buyer's search words
+# (data/zoekwoorden.yml: what people type, so the search finds the site's word).
+NOT_SITE_TEXT = {TERMS_FILE, "data/zoekwoorden.yml"}
 
 # Keys whose values are not prose: ids, references, addresses, fixed choices, dates, numbers.
 SKIP_KEYS = {"id", "url", "bron", "soort", "taal", "letter", "nummer", "gecontroleerd", "voorzieningen",
@@ -244,7 +247,7 @@ def yaml_text(raw: str, rel: str) -> list[tuple[int, int, str | None]]:
 
 
 def site_files(root: Path) -> list[Path]:
-    files = [p for p in sorted((root / "data").glob("*.yml")) if p.relative_to(root).as_posix() != TERMS_FILE]
+    files = [p for p in sorted((root / "data").glob("*.yml")) if p.relative_to(root).as_posix() not in NOT_SITE_TEXT]
     files += sorted((root / "data" / "criteria").glob("*.yml"))
     files += sorted((root / "docs").rglob("*.md"))
     files += sorted((root / "macros" / "templates").glob("*.j2"))

@@ -107,6 +107,21 @@
       .filter(w => w.length > 0)
   }
 
+  /* "R-strategieën", "OK-textiel", "GPP-criteria": a short first part that is no word of its own
+     (one to three letters) joined to the next word gives one more token, "rstrategie", so the
+     query "r strategieen" (or "OK textiel") can ask for the pair instead of every word
+     starting with "r". */
+  const SHORT_PART = /(?:^|[^\p{L}\p{N}])(\p{L}{1,3})[-\u2010\u2011](\p{L}[\p{L}\p{N}]*)/gu
+
+  function joined(first, second) {
+    return single(fold(first)) + key(second)
+  }
+
+  function compounds(text) {
+    const plain = String(text || "").replace(/<[^>]*>/g, " ")
+    return [...plain.matchAll(SHORT_PART)].map(m => joined(m[1], m[2]))
+  }
+
   /* Index tokens of a word: its folded form, its key, and for a participle (gerecycleerd,
      gebruikt) the key without "ge", so it meets the infinitive (recycleren). */
   function tokens(word) {
@@ -123,6 +138,29 @@
    * --------------------------------------------------------------------- */
 
   let vocabulary = []                        /* sorted index tokens, for the typo check */
+  let rawExpansions = []                     /* [[buyer's phrases], [site words]] from the index */
+  let expansions = null                      /* first key of a buyer's phrase -> [{ keys, also }] */
+
+  function expansionIndex() {
+    const out = new Map()
+    for (const [typedWords, extra] of rawExpansions)
+      for (const phrase of typedWords) {
+        /* the query loses its stop words ("opdracht van beperkte waarde"), so the phrase does too */
+        const all = words(phrase), content = all.filter(x => !stopWord(x.toLowerCase()))
+        const keys = (content.length ? content : all).map(key)
+        if (!keys.length)
+          continue
+        const also = extra.flatMap(w => {
+          const list = words(w)
+          const plain = list.filter(x => !stopWord(x.toLowerCase()))
+          return [...(plain.length ? plain : list).map(key), ...compounds(w)]
+        })
+        if (!out.has(keys[0]))
+          out.set(keys[0], [])
+        out.get(keys[0]).push({ keys, also })
+      }
+    return out
+  }
 
   /* Glossary synonym groups, looked up by the key of each phrase's first word */
   function synonymIndex(groups) {
@@ -158,33 +196,46 @@
     const seen = new Set()
 
     /* Tokens of a field's words, plus the glossary synonyms of the terms it contains */
-    const field = list => {
-      const extra = []
+    const field = text => {
+      const list = words(text), extra = []
       for (const g of groupsIn(list.map(key), byFirst))
-        for (const phrase of groups[g])
+        for (const phrase of groups[g]) {
           extra.push(...words(phrase))
-      const out = [...list, ...extra].flatMap(tokens)
+          extra.push(...compounds(phrase))
+        }
+      const out = [...list, ...extra].flatMap(tokens).concat(compounds(text))
       for (const token of out)
         seen.add(token)
       return out.join(" ")
     }
 
     for (const doc of docs) {
-      doc.nl_title = field(words(doc.title))
-      doc.nl_text = field(words(doc.text))
+      doc.nl_title = field(doc.title)
+      doc.nl_text = field(doc.text)
+      if (typeof doc.nl_keys === "string")   /* an entry's own search words (search_nl.py) */
+        doc.nl_keys = field(doc.nl_keys)
       if (Array.isArray(doc.tags))
         doc.nl_tags = doc.tags.map(tag => words(tag).flatMap(tokens).join(" "))
     }
     vocabulary = [...seen].sort()
 
-    /* Same weights as Material's own title, text and tags fields */
+    /* The buyer's words (data/zoekwoorden.yml), indexed on the first query: Lunr's Dutch stop
+       words are only loaded once Material has the index */
+    rawExpansions = Array.isArray(config.nl_expansions) ? config.nl_expansions : []
+    expansions = null
+
+    /* Same weights as Material's own title, text and tags fields; an entry's search words
+       weigh like its title */
     const fields = config.fields || {}
     const boost = (name, fallback) => ({ boost: (fields[name] || {}).boost || fallback })
     fields.nl_title = boost("title", 1e3)
     fields.nl_text = boost("text", 1)
     fields.nl_tags = boost("tags", 1e6)
+    fields.nl_keys = boost("title", 1e3)
     config.fields = fields
     delete config.nl_synonyms
+    delete config.nl_expansions
+    delete config.nl_topics
     return index
   }
 
@@ -203,27 +254,43 @@
    * Query rewriting (QUERY) and term mapping (RESULT)
    * --------------------------------------------------------------------- */
 
-  let typed = new Map()                      /* clause term -> the word the user typed */
-  let marks = []                             /* keys of the typed words, for highlighting */
+  /* Dutch stop words (de, het, in, van, ...), from the lunr.nl that Material's worker loads, and
+     words of a question that say nothing about its subject ("mag ik een label eisen", "welke
+     criteria gebruik ik") */
+  const QUESTION_WORDS = new Set(["mag", "mogen", "welk", "welke", "waar", "waarom", "wanneer", "hoeveel",
+    "kun", "kunt", "moeten", "we", "wij", "jullie", "onze", "eigenlijk", "best", "nodig", "gaat", "doe", "doet"])
 
-  /* Dutch stop words (de, het, in, van, ...), from the lunr.nl that Material's worker loads */
   function stopWord(word) {
     const nl = self.lunr && self.lunr.nl
-    return Boolean(nl && nl.stopWordFilter && !nl.stopWordFilter(word))
+    return QUESTION_WORDS.has(word) || Boolean(nl && nl.stopWordFilter && !nl.stopWordFilter(word))
+  }
+
+  const WHOLE_WORD = 2                       /* boost of a whole-word match over a prefix match */
+
+  let typed = new Map()                      /* clause term -> the words the user typed it for */
+  let marks = []                             /* keys of the typed words, for highlighting */
+  let asked = []                             /* the typed words that count for the ranking */
+
+  function clauseFor(clause, ...raws) {
+    const term = clause.replace(/~1$/, "")
+    typed.set(term, [...new Set([...(typed.get(term) || []), ...raws])])
   }
 
   function rewrite(query) {
     typed = new Map()
     marks = []
+    asked = []
+    expansions = expansions || expansionIndex()
     const out = []
     const parts = query.trim().split(/\s+/).filter(Boolean)
 
     /* Material adds a wildcard to every term and Lunr then skips its stop word filter, so
        "weekmakers in pvc" would also look for in* (inzameling, industrieel, ...). Drop stop
-       words, unless the query is nothing else. */
+       words and question words ("hoe begin ik"), unless the query is nothing else. */
     const plain = parts.flatMap(part => /^[+\-]|[~^*:"]/.test(part) ? [] : words(part))
     const dropStops = plain.some(word => !stopWord(word.toLowerCase()))
 
+    const kept = []                          /* the typed words left, in order: [raw, key] */
     for (const part of parts) {
       /* Lunr syntax typed on purpose (+must -not fuzzy~1 boost^2 wild* field: "phrase"): keep */
       if (/^[+\-]|[~^*:"]/.test(part)) {
@@ -231,34 +298,88 @@
         continue
       }
       for (const word of words(part)) {
-        const raw = word.toLowerCase(), k = key(word)
+        const raw = word.toLowerCase()
         if (dropStops && stopWord(raw))
           continue
-
-        /* The key clause finds everything the word itself would find (the nl_ fields hold
-           every word folded), so the word is only kept when its key is not a prefix of it
-           (dozen -> dos). Both clauses would also make Material rank pages with the exact
-           form above pages with another form of the word. */
-        const clauses = single(fold(word)).startsWith(k) || raw === k ? [k] : [raw, k]
-        if (k.length >= 5 && vocabulary.length && !known(k))
-          clauses.push(`${k}~1`)             /* a typo: allow one edit */
-        for (const clause of clauses)
-          typed.set(clause.replace(/~1$/, ""), raw)
-        out.push(...clauses)
-        marks.push(k)
+        kept.push([raw, key(word), word])
       }
     }
+
+    /* A phrase of data/zoekwoorden.yml in the query (by keys, so "marktconsultaties" counts):
+       its site words are searched too, on behalf of the phrase's words */
+    const keys = kept.map(([, k]) => k)
+    keys.forEach((k, i) => {
+      for (const { keys: phrase, also } of expansions.get(k) || [])
+        if (phrase.every((p, j) => keys[i + j] === p || (j === phrase.length - 1 && keys[i + j] && keys[i + j].startsWith(p)))) {
+          const owners = kept.slice(i, i + phrase.length).map(([raw]) => raw)
+          for (const extra of also)
+            if (!typed.has(extra)) {
+              out.push(extra)
+              clauseFor(extra, ...owners)
+            } else
+              clauseFor(extra, ...owners)
+        }
+    })
+
+    kept.forEach(([raw, k, word], i) => {
+      asked.push(raw)
+      /* "r strategieen", "ok textiel": a one- or two-letter word asks for the pair it starts
+         ("rstrategie", see compounds), not for every word that starts with its letter */
+      const next = kept[i + 1]
+      if (raw.length <= 2 && next && /^\p{L}+$/u.test(raw)) {
+        const pair = joined(raw, next[2])
+        out.push(pair)
+        clauseFor(pair, raw, next[0])
+        marks.push(pair)
+        return
+      }
+
+      /* The key clause finds everything the word itself would find (the nl_ fields hold
+         every word folded), so the word is only kept when its key is not a prefix of it
+         (dozen -> dos). Both clauses would also make Material rank pages with the exact
+         form above pages with another form of the word. */
+      const clauses = single(fold(word)).startsWith(k) || raw === k ? [k] : [raw, k]
+      if (k.length >= 5 && vocabulary.length && !known(k))
+        clauses.push(`${k}~1`)               /* a typo: allow one edit */
+      for (const clause of clauses)
+        clauseFor(clause, raw)
+      out.push(...clauses)
+      /* The whole word weighs more than a word it only starts: "leveranciers" is about
+         suppliers, "leveranciersmanagement" less so. A boost ("^") keeps Material from adding
+         its wildcard, so this clause only meets the word's own forms. */
+      if (k.length >= 3)
+        out.push(`${k}^${WHOLE_WORD}`)
+      marks.push(k)
+    })
     return out.join(" ")
   }
 
   /* A typed word counts as found when any of its clauses matched */
   function mapTerms(terms) {
     const out = {}
-    for (const [term, found] of Object.entries(terms || {})) {
-      const word = typed.get(term) || term
-      out[word] = Boolean(out[word] || found)
-    }
+    for (const [term, found] of Object.entries(terms || {}))
+      for (const word of typed.get(term) || [term])
+        out[word] = Boolean(out[word] || found)
     return out
+  }
+
+  /* Rank result pages by how many of the typed words they answer, then by Material's score.
+     Material boosts a whole page over its sections (up to 2.5 times), so a page that matches one
+     word of "linnen huren" everywhere outranked the section titled with both words. */
+  function coverage(group) {
+    let best = 0
+    for (const item of group)
+      best = Math.max(best, asked.filter(word => item.terms && item.terms[word]).length)
+    return best
+  }
+
+  function rank(groups) {
+    if (asked.length < 2)
+      return groups
+    return groups
+      .map((group, position) => ({ group, position, covered: coverage(group) }))
+      .sort((a, b) => b.covered - a.covered || a.position - b.position)
+      .map(({ group }) => group)
   }
 
   /* Material highlights the words its own fields matched; a word found through its key (the
@@ -282,7 +403,7 @@
   }
 
   function outgoing(message) {
-    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items))
+    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
       for (const group of message.data.items)
         for (const item of group) {
           item.terms = mapTerms(item.terms)
@@ -291,7 +412,10 @@
           delete item.nl_title                 /* only needed inside the worker */
           delete item.nl_text
           delete item.nl_tags
+          delete item.nl_keys
         }
+      message.data.items = rank(message.data.items)
+    }
     return message
   }
 
