@@ -207,7 +207,9 @@ def test_selection_downloads_read_back_with_the_placeholders_filled(page, base_u
         sorted(ticked(page)) == sorted(c.id for c in chosen)
     # Drop one, add one above the level: the documents follow the ticks, not the level.
     higher = [c for c in catalog.all("criterium") if c.group == group.id and c not in chosen]
-    dropped = chosen[0]
+    # Keep an award criterion: its "Weging: [vul zelf in]" is checked in every document.
+    assert any(c.entry.soort == "gunningscriterium" for c in chosen), "no award criterion at level basis"
+    dropped = next(c for c in reversed(chosen) if c.entry.soort != "gunningscriterium")
     page.uncheck(box(dropped.id))
     chosen = [c for c in chosen if c is not dropped]
     if higher:
