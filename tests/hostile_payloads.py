@@ -322,4 +322,13 @@ PAYLOADS_21A = [
             page="stappen/behoefte.html"),
 ]
 
-PAYLOADS = PAYLOADS + PAYLOADS_21A
+# Issue 24, the tender builder (markers XSS88, XSS89).
+PAYLOADS_24B = [
+    # The tender builder writes a criterion's title into a data-titel attribute its script reads back.
+    Payload("criterium-title-builder", "title breakout", f"{CRITERION}.titel", "Maatvast XSS88\" data-groep=\"x\" onfocus=\"alert(1)",
+            "inert", page=page_with("assets/javascripts/bestekbouwer.js")[len("docs/"):-len(".md")] + ".html"),
+    Payload("gadget-builder-id", "gadget", page_with("assets/javascripts/bestekbouwer.js"),
+            "<div id=\"bb-lijst\">XSS89</div>", "refused", "staat 2 keer op de pagina"),
+]
+
+PAYLOADS = PAYLOADS + PAYLOADS_21A + PAYLOADS_24B
