@@ -125,6 +125,8 @@
 
     // --- the address ---------------------------------------------------------------------------
 
+    function isState(hash) { return /(^#?|&)(g|n|s|plus|min|v\.[^=&]*)=/.test(hash); }
+
     function readUrl() {
       var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
       var ignored = 0;
@@ -217,7 +219,11 @@
       writeUrl();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    window.addEventListener("hashchange", function () { show.note = readUrl(); show(); });
+    // A heading's permalink or a search result also sets the fragment: the browser has jumped to it,
+    // and the selection goes back into the address (a jump must not empty the selection).
+    window.addEventListener("hashchange", function () {
+      if (isState(window.location.hash)) { show.note = readUrl(); show(); } else { writeUrl(); }
+    });
 
     // --- the documents -------------------------------------------------------------------------
 
@@ -492,9 +498,12 @@
 
     form.hidden = false;
     work.hidden = false;
-    show.note = readUrl();
+    // An address without a selection (none, or a heading's anchor) starts empty and keeps its anchor.
+    var fromAddress = isState(window.location.hash);
+    var note = readUrl();  // also sets the defaults: no group, level basis, every type
+    show.note = fromAddress ? note : "";
     show();
-    if (window.location.hash) { writeUrl(); } else { link.href = window.location.href; link.textContent = window.location.href; }
+    if (fromAddress) { writeUrl(); } else { link.href = window.location.href; link.textContent = window.location.href; }
   }
 
   if (document.readyState === "loading") {
