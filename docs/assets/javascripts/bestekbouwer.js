@@ -219,6 +219,7 @@
       writeUrl();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    list.addEventListener("submit", function (event) { event.preventDefault(); });  // Enter in a field
     // A heading's permalink or a search result also sets the fragment: the browser has jumped to it,
     // and the selection goes back into the address (a jump must not empty the selection).
     window.addEventListener("hashchange", function () {
@@ -495,6 +496,19 @@
     document.getElementById("bb-controle").addEventListener("click", exporter(function () {
       return new Blob([asText(checklistParagraphs())], { type: "text/plain;charset=utf-8" });
     }, "controlelijst-beoordeling.txt", "De controlelijst"));
+
+    // The theme's navigation.tracking writes the heading in view into the fragment as the reader
+    // scrolls, or clears it at the top. Here the fragment holds the selection: while it does, a change
+    // of the fragment alone to something that is no selection is not written.
+    var nativeReplace = window.history.replaceState;
+    window.history.replaceState = function (data, unused, url) {
+      if (url !== undefined && url !== null && isState(window.location.hash)) {
+        var next = new URL(String(url), window.location.href);
+        var now = new URL(window.location.href);
+        if (next.pathname === now.pathname && next.search === now.search && !isState(next.hash)) { return undefined; }
+      }
+      return nativeReplace.apply(window.history, arguments);
+    };
 
     form.hidden = false;
     work.hidden = false;
