@@ -15,7 +15,7 @@ from typing import Callable
 from . import opendata
 from .catalog import Catalog, Item
 from .model import ALGEMEEN, CRITERIUM_SOORT_MEERVOUD, KINDS
-from .render import Renderer, href, html_href, plain
+from .render import PLACEHOLDER_RE, Renderer, href, html_href, plain
 
 # Sections of a plan, in page order: key -> heading.
 DELEN = {
@@ -167,7 +167,8 @@ def bestekbouwer(renderer: Renderer, page: str) -> str:
         if per_group:
             parts.append({"soort": soort, "kop": heading, "uitleg": BESTEK_DELEN[soort], "groepen": per_group})
     return renderer.render("bestekbouwer.md.j2", page, groups=groups, parts=parts,
-                           soorten=CRITERIUM_SOORT_MEERVOUD, url=lambda item: html_href(item.target, page))
+                           soorten=CRITERIUM_SOORT_MEERVOUD, url=lambda item: html_href(item.target, page),
+                           velden=lambda clause: len(PLACEHOLDER_RE.findall(clause)))
 
 
 def _cell(text) -> str:

@@ -213,7 +213,7 @@ PAGE_SCRIPTS = {
                        "bb-txt", "bb-controle", "bb-v-*", "groep", "niveau", "soort"}),
         classes=frozenset({"bb-uit", "bb-ingevuld", "invulveld", "bb-tekst", "bb-bewijs", "bb-controle", "bb-bron",
                            "bb-verborgen", "bb-opnemen", "bb-invullen", "bb-invulveld"}),
-        attributes=frozenset({"data-id", "data-groep", "data-niveau", "data-soort", "data-titel", "hidden"})),
+        attributes=frozenset({"data-id", "data-groep", "data-niveau", "data-soort", "data-titel", "data-velden", "hidden"})),
     # Libraries of the cost tool's exports: they build files in memory and look up nothing on the page.
     "assets/javascripts/rekenblad.js": Hooks(),
     "assets/javascripts/zip.js": Hooks(),

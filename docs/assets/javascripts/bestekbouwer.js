@@ -53,13 +53,22 @@
 
     // --- enhance every criterion: a tick box, and a field per placeholder ---------------------
 
+    // Read from the page at once; the tick box and the fields come when a criterion is first offered
+    // (enhance), so a first load on a phone does not build them for all criteria.
     list.querySelectorAll("div[data-id]").forEach(function (node, index) {
       var id = node.getAttribute("data-id");
-      var section = node.closest("section[data-soort]");
       var c = {
-        id: id, node: node, soort: section.getAttribute("data-soort"), groep: node.getAttribute("data-groep"),
-        niveau: node.getAttribute("data-niveau"), titel: node.getAttribute("data-titel") || id, fields: []
+        id: id, node: node, index: index, soort: node.closest("section[data-soort]").getAttribute("data-soort"),
+        groep: node.getAttribute("data-groep"), niveau: node.getAttribute("data-niveau"),
+        titel: node.getAttribute("data-titel") || id, count: Number(node.getAttribute("data-velden")) || 0, fields: []
       };
+      criteria.push(c);
+      byId[id] = c;
+    });
+
+    function enhance(c) {
+      if (c.box) { return; }
+      var node = c.node;
       var heading = node.querySelector("h4");
       var choose = el("p", { "class": "bb-opnemen" });
       var label = el("label");
@@ -77,9 +86,9 @@
         fieldset.appendChild(el("legend", null, "Vul in"));
         spans.forEach(function (span, n) {
           var name = span.textContent.replace(/^\[|\]$/g, "");
-          var key = "v." + id + "." + n;
+          var key = "v." + c.id + "." + n;
           var fieldLabel = el("label", { "class": "bb-invulveld" });
-          var input = el("input", { type: "text", maxlength: String(MAX_VALUE), id: "bb-v-" + index + "-" + n });
+          var input = el("input", { type: "text", maxlength: String(MAX_VALUE), id: "bb-v-" + c.index + "-" + n });
           fieldLabel.appendChild(document.createTextNode(name + " "));
           fieldLabel.appendChild(el("span", { "class": "bb-verborgen" }, "(" + c.titel + ") "));
           fieldLabel.appendChild(input);
@@ -92,12 +101,11 @@
             showValue(field);
             writeUrl();
           });
+          showValue(field);
         });
         node.querySelector(".bb-tekst").parentNode.insertBefore(fieldset, node.querySelector(".bb-tekst").nextSibling);
       }
-      criteria.push(c);
-      byId[id] = c;
-    });
+    }
 
     function showValue(field) {
       var value = state.values[field.key];
@@ -152,7 +160,7 @@
         if (keys > MAX_KEYS || key.indexOf("v.") !== 0) { return; }
         var parts = key.split(".");
         var c = byId[parts[1]];
-        if (c && parts.length === 3 && /^\d+$/.test(parts[2]) && Number(parts[2]) < c.fields.length && clean(value).trim()) {
+        if (c && parts.length === 3 && /^\d+$/.test(parts[2]) && Number(parts[2]) < c.count && clean(value).trim()) {
           state.values[key] = clean(value);
         } else {
           ignored += 1;
@@ -174,7 +182,10 @@
       if (state.plus.length) { params.set("plus", state.plus.join(",")); }
       if (state.minus.length) { params.set("min", state.minus.join(",")); }
       criteria.forEach(function (c) {
-        c.fields.forEach(function (f) { if (state.values[f.key]) { params.set(f.key, state.values[f.key]); } });
+        for (var n = 0; n < c.count; n += 1) {
+          var key = "v." + c.id + "." + n;
+          if (state.values[key]) { params.set(key, state.values[key]); }
+        }
       });
       window.history.replaceState(null, "", "#" + params.toString());
       link.href = window.location.href;
@@ -189,8 +200,9 @@
       criteria.forEach(function (c) {
         var on = chosen(c);
         c.node.hidden = !offered(c);
+        if (offered(c)) { enhance(c); }
         c.node.classList.toggle("bb-uit", !on);
-        c.box.checked = on;
+        if (c.box) { c.box.checked = on; }
         if (on) { count += 1; perType[c.soort] = (perType[c.soort] || 0) + 1; }
       });
       groupBlocks.forEach(function (g) { g.hidden = !g.querySelector("div[data-id]:not([hidden])"); });
