@@ -14,8 +14,8 @@ from typing import Callable
 
 from . import opendata
 from .catalog import Catalog, Item
-from .model import KINDS
-from .render import Renderer, href, plain
+from .model import ALGEMEEN, CRITERIUM_SOORT_MEERVOUD, KINDS
+from .render import PLACEHOLDER_RE, Renderer, href, html_href, plain
 
 # Sections of a plan, in page order: key -> heading.
 DELEN = {
@@ -132,6 +132,45 @@ def open_data(renderer: Renderer, page: str, edition: dict) -> str:
                            file=lambda name: href(f"{opendata.FOLDER}/{name}", page))
 
 
+# The tender builder (docs/werkinstrumenten/bestekbouwer.md): every criterion is written into the page
+# once, grouped the way a bestek is built (type, then product group); its script shows the chosen ones
+# and builds the downloads from what the page shows. Without JavaScript the page is the full list.
+BESTEK_DELEN = {
+    "selectiecriterium": "Over de inschrijver: wie mag meedoen. Je gaat ze na bij de selectie, voor je de offertes "
+                         "vergelijkt.",
+    "technische-specificatie": "Minimumeisen aan wat je koopt. Een offerte die er niet aan voldoet, is niet "
+                               "regelmatig en telt niet mee.",
+    "gunningscriterium": "Wat je vergelijkt en scoort. De weging vul je zelf in: alleen jij weet hoe zwaar dit punt "
+                         "weegt naast de prijs en je andere criteria, en je maakt ze bekend in het bestek.",
+    "uitvoeringsvoorwaarde": "Clausules van het contract: wat de opdrachtnemer doet tijdens de uitvoering en bij het "
+                             "einde van het contract.",
+}
+GENERAL_GROUP_NAME = "Modelclausules voor elke productgroep"
+
+
+def bestekbouwer(renderer: Renderer, page: str) -> str:
+    catalog = renderer.catalog
+    criteria = catalog.all("criterium")
+    groups = [{"id": t.id, "naam": t.title, "aantal": len(catalog.related(t, "criterium"))}
+              for t in sorted(catalog.all("thema"), key=lambda t: t.title.casefold()) if catalog.related(t, "criterium")]
+    general = [c for c in criteria if c.group == ALGEMEEN]
+    if general:
+        groups.append({"id": ALGEMEEN, "naam": GENERAL_GROUP_NAME, "aantal": len(general)})
+    order = [g["id"] for g in groups]
+    names = {g["id"]: g["naam"] for g in groups}
+    parts = []
+    for soort, heading in CRITERIUM_SOORT_MEERVOUD.items():
+        of_type = [c for c in criteria if c.entry.soort == soort]
+        per_group = [(gid, names[gid], sorted((c for c in of_type if c.group == gid), key=lambda c: c.sort_key()))
+                     for gid in order]
+        per_group = [g for g in per_group if g[2]]
+        if per_group:
+            parts.append({"soort": soort, "kop": heading, "uitleg": BESTEK_DELEN[soort], "groepen": per_group})
+    return renderer.render("bestekbouwer.md.j2", page, groups=groups, parts=parts,
+                           soorten=CRITERIUM_SOORT_MEERVOUD, url=lambda item: html_href(item.target, page),
+                           velden=lambda clause: len(PLACEHOLDER_RE.findall(clause)))
+
+
 def _cell(text) -> str:
     """Table cell text: escaped, one line, no column break."""
     return plain(" ".join(str(text).split()))
@@ -147,6 +186,11 @@ def define_tool_macros(env, renderer: Callable[[], Renderer]) -> None:
     def aankoopwijzer_plan() -> str:
         """De aankoopwijzer: keuzeformulier, alle plan-onderdelen en hun relaties (uit data/)."""
         return aankoopwijzer(renderer(), page())
+
+    @env.macro
+    def bestekbouwer_criteria() -> str:
+        """De bestekbouwer: keuzeformulier en alle criteria per soort en productgroep (uit data/criteria/)."""
+        return bestekbouwer(renderer(), page())
 
     @env.macro
     def afvinklijsten_overzicht() -> str:

@@ -484,7 +484,7 @@ class Kind:
     model: type[Entry]
     page: str  # page path pattern; "{id}" gets a page per entry, else an anchor on that page
     folder: Optional[str] = None  # data folder with one file per product group (criteria), instead of `file`
-    open_data: bool = True  # published under open-data/ (criteria follow later: issue 24, section 4)
+    open_data: bool = True  # published under open-data/ (macros/opendata.py)
 
     @property
     def source(self) -> str:
@@ -508,7 +508,7 @@ KINDS: dict[str, Kind] = {
         Kind("thema", "Productgroepen", "themas.yml", Thema, "themas/{id}.md"),
         # An anchor on its product group's page (themas/<group>.md); the model clauses of
         # data/criteria/algemeen.yml on GENERAL_CRITERIA_PAGE.
-        Kind("criterium", "Criteria", None, Criterium, "themas/{groep}.md", folder=CRITERIA_FOLDER, open_data=False),
+        Kind("criterium", "Criteria", None, Criterium, "themas/{groep}.md", folder=CRITERIA_FOLDER),
     )
 }
 # The hand-written page that explains levels and types and holds the model clauses (data/criteria/algemeen.yml).

@@ -40,18 +40,24 @@ LIST_SEPARATOR = "\n"
 
 
 def collection(kind: str) -> str:
-    """Collection (and file) name of a kind: the data file's name, 'strategieen' for strategies."""
-    file = KINDS[kind].file
-    return file[: -len(".yml")] if file else "strategieen"
+    """Collection (and file) name of a kind: the data file's (or folder's) name, 'strategieen' for strategies."""
+    k = KINDS[kind]
+    if k.folder:
+        return k.folder
+    return k.file[: -len(".yml")] if k.file else "strategieen"
 
 
-# The kinds published here (the criteria are not yet: issue 24, section 4).
+# The kinds published here.
 OPEN_KINDS = tuple(k for k, kind in KINDS.items() if kind.open_data)
 COLLECTIONS = {kind: collection(kind) for kind in OPEN_KINDS}
 # Kinds whose external address the weekly link check dates (data/linkcontrole.json): kind -> field.
 CHECKED_LINKS = {"bron": "url"}
 CHECKED_FIELD = "link_goed_bevonden"
 
+
+# A criterion's product group: the id of its theme, or ALGEMEEN for the model clauses of every group
+# (its file in data/criteria/). Its `url` is its permalink: its anchor on that group's page.
+GROUP_FIELD = "productgroep"
 
 # A record's `url` is its page on the site; an entry's own external address (a resource's
 # link, a rule's official text) is published under this name instead of being overwritten.
@@ -132,6 +138,9 @@ def record(item: Item, catalog: Catalog, site_url: str) -> dict:
     out = {published(name): _links(data.get(name), catalog, site_url) for name in fields}
     if item.kind == "strategie":
         out["ambitie"] = item.parent.id
+    if item.kind == "criterium":
+        out[GROUP_FIELD] = item.group
+        out["bron"] = item.entry.bron  # also among `bronnen`, but this one is the set the criterion comes from
     if item.kind in CHECKED_LINKS:
         day = catalog.last_good(getattr(item.entry, CHECKED_LINKS[item.kind]))
         out[CHECKED_FIELD] = day.isoformat() if day else None

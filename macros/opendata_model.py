@@ -12,7 +12,8 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
 from .model import KINDS, Strategie
-from .opendata import CHECKED_FIELD, CHECKED_LINKS, COLLECTIONS, FOLDER, OPEN_KINDS, plain_fields, published
+from .model import ALGEMEEN
+from .opendata import CHECKED_FIELD, CHECKED_LINKS, COLLECTIONS, FOLDER, GROUP_FIELD, OPEN_KINDS, plain_fields, published
 
 
 class _Open(BaseModel):
@@ -24,11 +25,18 @@ def _record_model(kind: str) -> type[BaseModel]:
     fields: dict[str, tuple] = {published(name): value for name, value in plain_fields(kind).items()}
     if k.model is Strategie:
         fields["ambitie"] = (str, Field(description="Id van de ambitie waartoe deze strategie behoort."))
+    if kind == "criterium":
+        fields[GROUP_FIELD] = (str, Field(
+            description=f"Id van de productgroep (themas.json) waarbij het criterium hoort, of '{ALGEMEEN}' voor een "
+                        "modelclausule die bij elke productgroep past."))
+        fields["bron"] = (str, Field(description="Id van de criteriaset (bronnen.json) waaruit het criterium komt; "
+                                                 "'bronnummer' is het eigen nummer van het criterium in die set."))
     if kind in CHECKED_LINKS:
         fields[CHECKED_FIELD] = (Optional[dt.date], Field(
             description="Dag (JJJJ-MM-DD) waarop de wekelijkse linkcontrole het webadres in "
                         f"'{published(CHECKED_LINKS[kind])}' laatst goed bevond; leeg als ze het nog niet goed bevond."))
-    fields["url"] = (str, Field(description="Webadres van dit item op de site."))
+    fields["url"] = (str, Field(description="Webadres van dit item op de site" + (
+        ": het anker van het criterium op de pagina van zijn productgroep, een vaste link." if kind == "criterium" else ".")))
     for other, coll in COLLECTIONS.items():
         fields[coll] = (list[str], Field(
             description=f"Ids van gerelateerde items uit {coll}.json ({KINDS[other].label.lower()}), "

@@ -141,6 +141,8 @@ SOORT_ANCHORS = {"selectiecriterium": "selectiecriteria", "technische-specificat
                  "gunningscriterium": "gunningscriteria", "uitvoeringsvoorwaarde": "uitvoeringsvoorwaarden"}
 # The whole-life cost comparator, linked from a product group's hints on life-cycle cost.
 COST_TOOL = "werkinstrumenten/levensduurkost.md"
+# The tender builder, linked from a product group's criteria.
+BUILDER = "werkinstrumenten/bestekbouwer.md"
 
 # A placeholder in a clause: "[aantal]" (macros/model.py allows no other brackets in a clause).
 PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]+)\]")
@@ -370,6 +372,7 @@ class Renderer:
             "general": [i for i in catalog.all("criterium") if i.group == ALGEMEEN],
             "labelinfo": catalog.items.get(("bron", "labelinfo")),
             "cost_tool": self._page_link(COST_TOOL, theme.page),
+            "builder": self._page_link(BUILDER, theme.page),
             "criteria_link": self._page_link(GENERAL_CRITERIA_PAGE, theme.page),
         }
 

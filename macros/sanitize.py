@@ -208,6 +208,12 @@ PAGE_SCRIPTS = {
                        "lk-xlsx"}),
         classes=frozenset({"lk-optie", "lk-verwijder", "lk-wijze", "lk-druk-methode", "lk-voorwaarde"}),
         attributes=frozenset({"data-json", "data-optie", "data-rij", "data-veld", "data-wijze", "data-post", "data-voet"})),
+    "assets/javascripts/bestekbouwer.js": Hooks(
+        ids=frozenset({"bb-keuze", "bb-lijst", "bb-werk", "bb-status", "bb-export-status", "bb-link", "bb-docx", "bb-odt",
+                       "bb-txt", "bb-controle", "bb-v-*", "groep", "niveau", "soort"}),
+        classes=frozenset({"bb-uit", "bb-ingevuld", "invulveld", "bb-tekst", "bb-bewijs", "bb-controle", "bb-bron",
+                           "bb-verborgen", "bb-opnemen", "bb-invullen", "bb-invulveld"}),
+        attributes=frozenset({"data-id", "data-groep", "data-niveau", "data-soort", "data-titel", "data-velden", "hidden"})),
     # Libraries of the cost tool's exports: they build files in memory and look up nothing on the page.
     "assets/javascripts/rekenblad.js": Hooks(),
     "assets/javascripts/zip.js": Hooks(),

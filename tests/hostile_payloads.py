@@ -409,7 +409,6 @@ PAYLOADS += [
     Payload("link-check-5000-digits", "message", "data/linkcontrole.json",
             '{"adressen": {"https://example.org/XSS237": ' + "1" * 5000 + "}}", "refused", "te veel cijfers", raw="file"),
 ]
-=======
 # Issue 25: the buyer's search words (data/zoekwoorden.yml) reach every page's search dialog and the
 # search index: markup or Lunr syntax is refused with the file, line, item and field.
 SEARCH_WORDS = "data/zoekwoorden.yml"
@@ -424,3 +423,14 @@ PAYLOADS_25 = [
 ]
 
 PAYLOADS += PAYLOADS_25
+
+# Issue 24, the tender builder (markers XSS88, XSS89).
+PAYLOADS_24B = [
+    # The tender builder writes a criterion's title into a data-titel attribute its script reads back.
+    Payload("criterium-title-builder", "title breakout", f"{CRITERION}.titel", "Maatvast XSS88\" data-groep=\"x\" onfocus=\"alert(1)",
+            "inert", page=page_with("assets/javascripts/bestekbouwer.js")[len("docs/"):-len(".md")] + ".html"),
+    Payload("gadget-builder-id", "gadget", page_with("assets/javascripts/bestekbouwer.js"),
+            "<div id=\"bb-lijst\">XSS89</div>", "refused", "staat 2 keer op de pagina"),
+]
+
+PAYLOADS += PAYLOADS_24B

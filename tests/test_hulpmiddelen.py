@@ -18,7 +18,7 @@ import yaml
 from browser import PageWatch, follow
 from conftest import ROOT, checked
 from macros.catalog import load
-from macros.model import KINDS
+from macros.model import ALGEMEEN, GENERAL_CRITERIA_PAGE, KINDS
 from targets import page_carrying
 
 CATALOG = load(ROOT / "data")
@@ -329,12 +329,19 @@ def yaml_ids() -> dict[str, set[str]]:
             out[kind.name] = {e["id"] for e in yaml.safe_load((ROOT / "data" / kind.file).read_text(encoding="utf-8"))}
     ambitions = yaml.safe_load((ROOT / "data" / "ambities.yml").read_text(encoding="utf-8"))
     out["strategie"] = {s["id"] for a in ambitions for s in a["strategieen"]}
+    out["criterium"] = {e["id"] for _, e in criteria_entries()}
     return out
+
+
+def criteria_entries() -> list[tuple[str, dict]]:
+    """(file name without .yml, entry) for every criterion in data/criteria/, read from the YAML itself."""
+    return [(path.stem, e) for path in sorted((ROOT / "data" / "criteria").glob("*.yml"))
+            for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
 
 
 COLLECTION = {"stap": "stappen", "ambitie": "ambities", "strategie": "strategieen", "valkuil": "valkuilen",
               "voorbeeld": "voorbeelden", "bron": "bronnen", "begrip": "begrippen", "thema": "themas",
-              "regel": "regels"}
+              "regel": "regels", "criterium": "criteria"}
 
 
 def open_json(site, name: str) -> dict:
@@ -393,6 +400,8 @@ def test_open_data_relations_resolve_both_ways(site):
         sources = [(kind.name, e) for e in entries]
         if kind.name == "ambitie":
             sources += [("strategie", s) for e in entries for s in e["strategieen"]]
+        if kind.name == "stap":
+            sources += [("criterium", e) for _, e in criteria_entries()]
         for source_kind, entry in sources:
             for field, target_kind in ref_kinds.items():
                 refs = entry.get(field, [])
@@ -406,6 +415,26 @@ def test_open_data_relations_resolve_both_ways(site):
     # Strategies name their ambition, and the ambition lists them.
     for sid, strategy in records["strategie"].items():
         assert sid in records["ambitie"][strategy["ambitie"]]["strategieen"]
+
+
+def test_open_data_criteria_carry_their_group_source_and_permalink(site):
+    """A criterion's `url` is its anchor on its product group's page (or on the page of the model
+    clauses for every group), and that anchor exists in the built page."""
+    records = {r["id"]: r for r in open_json(site, "criteria.json")["items"]}
+    entries = criteria_entries()
+    assert len(records) == len(entries) > 0
+    pages = {}
+    for group, entry in entries:
+        rec = records[entry["id"]]
+        assert rec["productgroep"] == group and rec["bron"] == entry["bron"] and rec["bron"] in rec["bronnen"]
+        path, anchor = rec["url"].split("#")
+        assert anchor == entry["id"]
+        expected = GENERAL_CRITERIA_PAGE.replace(".md", ".html") if group == ALGEMEEN else f"themas/{group}.html"
+        assert path == expected or path.endswith("/" + expected), (entry["id"], path)
+        html = pages.setdefault(expected, (site / expected).read_text(encoding="utf-8"))
+        assert f'id="{anchor}"' in html, (expected, anchor)
+        assert (group == ALGEMEEN) == (rec["themas"] == []), entry["id"]
+    checked(f"open data: {len(records)} criteria met een vaste link naar hun anker nagekeken")
 
 
 def test_open_data_package_and_page_document_every_file_and_field(site):

@@ -9,6 +9,7 @@ picked from the built site's text, and the glossary's abbreviations against page
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -176,10 +177,21 @@ def test_plural_finds_singular_only_pages(search_page, site):
     assert not missing, f"'weekmakers' does not find {missing} (they say 'weekmaker')"
 
 
+def indexed_text(site: Path) -> dict[str, str]:
+    """Per page, the text the search index holds (Material leaves out what carries data-search-exclude,
+    such as the tender builder's criteria, which search finds on their product group's page)."""
+    index = json.loads((site / "search" / "search_index.full.json").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for doc in index["docs"]:
+        out.setdefault(doc["location"].split("#")[0], []).extend([doc.get("title", ""), doc.get("text", "")])
+    return {page: html_text(" ".join(parts)) for page, parts in out.items()}
+
+
 def abbreviation_cases(site: Path) -> list[tuple[str, str, str]]:
     """(abbreviation, term, page) from the glossary in data/: a page that spells the term out and
     never uses the abbreviation (the glossary page itself left out)."""
     glossary = "begrippen.html"
+    indexed = indexed_text(site)
     cases = []
     for item in catalog().all("begrip"):
         term = item.entry.term
@@ -190,7 +202,8 @@ def abbreviation_cases(site: Path) -> list[tuple[str, str, str]]:
             for page in _pages(site):
                 words = _words(site, page)
                 if page != glossary and alias.lower() not in words and set(term_words) <= words \
-                        and " ".join(term_words) in " ".join(html_text((site / page).read_text(encoding="utf-8")).lower().split()):
+                        and " ".join(term_words) in " ".join(html_text((site / page).read_text(encoding="utf-8")).lower().split()) \
+                        and " ".join(term_words) in " ".join(indexed.get(page, "").lower().split()):
                     cases.append((alias, term, page))
     return cases
 

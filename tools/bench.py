@@ -51,6 +51,7 @@ PAGES = {  # kind -> page (one of each kind of page the site has)
     "ambitie": "ambities/minder-materiaal.html",
     "valkuil": "valkuilen/dehp.html",
     "thema": "themas/textiel.html",
+    "bestekbouwer": "werkinstrumenten/bestekbouwer.html",  # the tender builder: every criterion, a form and its script
     "hulpbronnen": "bronnen.html",
     "begrippen": "begrippen.html",
     "afdrukken": "afdrukken.html",  # the whole guide on one page (target: mobile >= 90)
