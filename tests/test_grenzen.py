@@ -292,13 +292,13 @@ REGISTRY: dict[tuple[str, str], Reads] = {
     ("tools/adressen.py", '(?i)\\b(?:https?|wss?|ftp)://[^\\s\\"\'`<>()\\\\]+'): Reads("every file of the bundle"),
     ("tools/adressen.py", '@import\\s+(?:\\"([^\\"]*)\\"|\'([^\']*)\')'): Reads("the bundle's stylesheets", ['@import "' * (N // 9)]),
     ("tools/adressen.py", '\\$\\{[^}]*\\}?'): Reads("the bundle's scripts: one template string", ["${" * (N // 2)]),
-    ("tools/adressen.py", '\\bimport\\s+(?:[\\w*{}\\s,]+\\s+from\\s+)?[\\"\']([^\\"\'\\n]+)[\\"\']'):
-        Reads("the bundle's scripts", ["import " + "a " * N]),
+    ("tools/adressen.py", '\\bimport\\s*+(?:(?:(?!from\\b|import\\b)(?:[\\w$]++|[*{},])\\s*+)++from\\s*+)?[\\"\']([^\\"\'\\n]+)[\\"\']'):
+        Reads("the bundle's scripts", ["import " + "a " * N, "import " * (N // 7), "import a " * (N // 9), "import," * (N // 7)]),
     ("tools/adressen.py", '\\s*var\\s+__index\\s*=\\s*'): Reads("the search index script (match at its start)"),
     ("tools/adressen.py", '^([a-z][a-z0-9+.-]*):'): Reads("one address"),
     ("tools/adressen.py", '^\\s*\\d*\\s*[;,]?\\s*(?:url\\s*=\\s*)?[\'\\"]?([^\'\\"]*)'): Reads("a meta refresh's content attribute"),
     ("tools/adressen.py", '_known_code_address'): Reads(CODE + ": fixed addresses in the theme's scripts, by re.escape"),
-    ("tools/adressen.py", 'url\\(\\s*(?:\\"([^\\"]*)\\"|\'([^\']*)\'|([^)\\s]*))\\s*\\)'):
+    ("tools/adressen.py", 'url\\(\\s*+(?:\\"([^\\"]*)\\"|\'([^\']*)\'|([^()\\s]*+))\\s*+\\)'):
         Reads("the bundle's stylesheets and SVG", ["url(" * (N // 4), "url(" + " " * N]),
     ("tools/edition.py", 'v\\d{4}\\.\\d{2}(?:\\.\\d+)?'): Reads(CODE + ": a git tag"),
     ("tools/linkcheck.py", 'ignored'): Reads(CODE + ": linkchecker's own output lines"),

@@ -78,12 +78,16 @@ BINARY = {".woff2", ".woff", ".ttf", ".otf", ".png", ".jpg", ".jpeg", ".webp", "
 TEXT_LINKS = {".xml", ".txt", ".csv"}
 
 _ABSOLUTE = re.compile(r"(?i)\b(?:https?|wss?|ftp)://[^\s\"'`<>()\\]+")
-_CSS_URL = re.compile(r"url\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\s]*))\s*\)", re.I)
+# Unquoted, an address holds no "(" (CSS would need it escaped): "url(url(url(..." is read once.
+_CSS_URL = re.compile(r"url\(\s*+(?:\"([^\"]*)\"|'([^']*)'|([^()\s]*+))\s*+\)", re.I)
 _CSS_IMPORT = re.compile(r"@import\s+(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _JS_FETCH = re.compile(
     r"(?:\bimportScripts|\bimport|\bfetch|\bnew\s+(?:Shared)?Worker|\bnew\s+EventSource|\bnew\s+WebSocket|"
     r"\bsendBeacon|\bregister)\s*\(\s*(?:\"([^\"\\\n]*)\"|'([^'\\\n]*)'|`([^`\\]*)`)")
-_JS_STATIC_IMPORT = re.compile(r"\bimport\s+(?:[\w*{}\s,]+\s+from\s+)?[\"']([^\"'\n]+)[\"']")
+# The names before "from" are taken word by word, possessively, and never "import" itself: a file of
+# "import a a a ..." or "import import ..." is read once (the list as one run of [\w\s,]+ backtracked
+# through the rest of the file from every "import").
+_JS_STATIC_IMPORT = re.compile(r"\bimport\s*+(?:(?:(?!from\b|import\b)(?:[\w$]++|[*{},])\s*+)++from\s*+)?[\"']([^\"'\n]+)[\"']")
 _REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.I)
 
 
