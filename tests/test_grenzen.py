@@ -402,6 +402,7 @@ REGISTRY: dict[tuple[str, str], Reads] = {
     ("tools/termen.py", '(?:https?|mailto|file):[^\\s)\\"\'<>]+'): Reads(PAGE),
     ("tools/termen.py", '\\{[{%#]'): Reads(PAGE + " (macros/spans.py finds the ends)"),
     ("tools/termen.py", '<!--'): Reads(PAGE),
+    ("overrides/hooks/search_nl.py", '<[^>]+>'): Reads(SITE + ": one heading of the search index", ["<" * N], sanitized=True),
     ("tools/termen.py", "EXCEPTION_RE"): Reads("one exception of data/termen.yml (a file name and a field)", ["a" * N + ", veld" + " " * N],
                                                compiled=lambda: __import__("termen").EXCEPTION_RE),
     ("tools/termen.py", '/\\*|(?<![:\\\\\\"\'])//'): Reads("our scripts"),
