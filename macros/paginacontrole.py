@@ -235,19 +235,26 @@ def _yaml(block: str, rel: str, problems: list[Problem]):
     Anchors, aliases and deep nesting are refused on the event stream, as in data/ (macros/yamlfile.py)."""
     text = "\n" + block  # line numbers as in the file: line 1 is the first '---'
     lines = text.split("\n")
+    # LibYAML reads it, as MkDocs does (it accepts "[a.js?x=1]", which the Python parser refuses); a
+    # syntax error is explained from the Python parser's message, which the explanations are written for.
     error = yamlfile._scan(text, lines, rel, problems)
     if error is False:
         return None, {}
     if error is not None:
+        error = yamlfile._scan(text, lines, rel, [], fast=False) or error
         line, message, key = yamlfile.diagnose(error, lines)
         problems.append(Problem(rel, "in de paginagegevens bovenaan (tussen de twee regels '---'): " + message,
                                 line=line, field=key))
         return None, {}
     try:
-        # The data as data/ builds it (numbers, dates); the node tree only for the keys' lines. Both after
-        # the first pass refused anchors, types and depth, on a block the page's size limit keeps small.
-        data, _ = yamlfile._build(text, [], rel)  # a key twice is reported by _key_lines, in the page's words
-        node = yaml.compose(text, Loader=yamlfile._Loader)
+        # After the first pass refused anchors, types and depth, on a block the page's size limit keeps
+        # small; the loader's numbers and dates are those of data/ (macros/yamlfile.py).
+        loader = (yamlfile._FAST or yamlfile._Loader)(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         line, message, key = yamlfile.diagnose(exc, lines)
         problems.append(Problem(rel, message, line=line, field=key))

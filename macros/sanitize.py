@@ -132,6 +132,8 @@ BLOCKED_ATTRIBUTES = {
     "data-focus-visible-added", "data-js-focus-visible",  # Material's focus-visible polyfill
     "data-doorverwijzing",  # docs/assets/javascripts/doorverwijzing.js: goes to the link at once
     "data-toetsenbord",  # docs/assets/javascripts/toegankelijkheid.js: marks a header button it handled
+    # docs/assets/javascripts/zoekhulp.js: the search dialog's help and its texts (overrides/partials/search.html)
+    "data-zoekhulp", "data-zoekterm", "data-geen", "data-laden", "data-leeg", "data-start",
     "contenteditable",  # Material's keyboard shortcuts stand aside in an editable element (nh3 drops it anyway)
 }
 # Attributes whose value names ids: a name with two underscores points at one of Material's controls
@@ -169,6 +171,7 @@ ALLOWED = {
     "attr:disabled": "the state of a form field",
     "attr:readonly": "the state of a form field",
     "attr:open": "an open <details>",
+    "attr:hidden": "hides an element; toegankelijkheid.js only looks for header buttons that are not hidden",
     "attr:rel": "link relation; nh3 sets rel on every link",
     "attr:role": "accessibility role",
     "attr:tabindex": "keyboard order",

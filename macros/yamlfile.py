@@ -361,7 +361,7 @@ class _Error:
         self.context_mark = _Mark(exc.context_mark.line + offset) if exc.context_mark is not None else None
 
 
-def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
+def _scan(text: str, lines: list[str], rel: str, problems: list[Problem], fast: bool = True):
     """First pass: refuse anchors, aliases, types, directives, deep nesting and too many parts, before
     anything is composed or expanded. None when the file is fine; False when a problem was added;
     the YAML error when it has a syntax error."""
@@ -372,7 +372,7 @@ def _scan(text: str, lines: list[str], rel: str, problems: list[Problem]):
     crowded = None  # (line, message) of the first mapping or list over its limit
     too_many = None  # the line where the file passed MAX_EVENTS
     try:
-        for event in _parse(text):
+        for event in _parse(text, fast):
             count += 1
             if count > MAX_EVENTS:
                 too_many = event.start_mark.line + 1

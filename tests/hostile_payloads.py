@@ -402,8 +402,8 @@ PAYLOADS += [
     Payload("data-file-is-a-folder", "message", "data/themas.yml", "XSS233", "refused", "is een map, geen bestand", raw="map"),
     # h21a refuses links in docs/ and data/ in the build as well; the data check says it first, in these words.
     Payload("data-file-is-a-link", "message", "data/themas.yml", "- id: t\n  naam: XSS234\n", "refused",
-            "symbolische link", raw="link"),
-    Payload("data-folder-is-a-link", "message", "data/", "XSS235", "refused", "symbolische link", raw="link-map"),
+            LINK, raw="link"),
+    Payload("data-folder-is-a-link", "message", "data/", "XSS235", "refused", LINK, raw="link-map"),
     Payload("link-check-nested", "message", "data/linkcontrole.json", '{"XSS236": ' + "[" * 100_000 + "]" * 100_000 + "}",
             "refused", "te diep genest", raw="file"),
     Payload("link-check-5000-digits", "message", "data/linkcontrole.json",
@@ -425,9 +425,25 @@ PAYLOADS_25 = [
 PAYLOADS += PAYLOADS_25
 
 # Issue 24, the tender builder (markers XSS88, XSS89).
+
+
+def _another_criterion() -> str:
+    """A criterion in another file than CRITERION: two inert payloads in one field would overwrite each
+    other. Read from the data, so an editor's rename does not break the corpus."""
+    import yaml
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "criteria"
+    for path in sorted(folder.glob("*.yml")):
+        rel = f"data/criteria/{path.name}"
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if rel != CRITERION.split("#")[0] and entries:
+            return f"{rel}#{entries[0]['id']}"
+    raise AssertionError("geen tweede bestand met criteria in data/criteria/")
+
+
 PAYLOADS_24B = [
     # The tender builder writes a criterion's title into a data-titel attribute its script reads back.
-    Payload("criterium-title-builder", "title breakout", f"{CRITERION}.titel", "Maatvast XSS88\" data-groep=\"x\" onfocus=\"alert(1)",
+    Payload("criterium-title-builder", "title breakout", f"{_another_criterion()}.titel", "Maatvast XSS88\" data-groep=\"x\" onfocus=\"alert(1)",
             "inert", page=page_with("assets/javascripts/bestekbouwer.js")[len("docs/"):-len(".md")] + ".html"),
     Payload("gadget-builder-id", "gadget", page_with("assets/javascripts/bestekbouwer.js"),
             "<div id=\"bb-lijst\">XSS89</div>", "refused", "staat 2 keer op de pagina"),

@@ -235,7 +235,7 @@ def test_phone_width_header_buttons_work_and_hidden_menus_take_no_focus(browser,
         drawer_stops = [tab(page) for _ in range(6)]
         problems = [p for info in drawer_stops for p in focus_problems(info, "open menu")]
         assert not problems, "\n".join(problems)
-        assert any(info and "md-nav__link" in info["what"] for info in drawer_stops)
+        assert any(info and "md-nav__link" in info["what"] for info in drawer_stops), drawer_stops
         # Search by keyboard: Enter on the search button puts the cursor in the field.
         page.keyboard.press("Escape")
         page.goto(base_url + "stappen/behoefte.html")

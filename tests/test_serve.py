@@ -2,6 +2,7 @@
 browser, no request that hangs, and the site back by itself once the file is fixed."""
 from __future__ import annotations
 
+import html
 import socket
 import subprocess
 import sys
@@ -10,10 +11,10 @@ import urllib.error
 import urllib.request
 
 import pytest
+import yaml
 
 from conftest import ENV
 
-GOOD = "  naam: Medische apparatuur\n"
 BROKEN = "  naam:\n"
 MESSAGE = "veld &#x27;naam&#x27;: dit verplichte veld is leeg"
 
@@ -56,15 +57,20 @@ def serving(tmp_path):
     copy_project(project)
     themes = project / "data" / "themas.yml"
     good = themes.read_text(encoding="utf-8")
-    assert GOOD in good
-    broken = good.replace(GOOD, BROKEN, 1)
+    # The first product group, whatever editors call it: its name is emptied.
+    first = yaml.safe_load(good)[0]
+    line = f"  naam: {first['naam']}\n"
+    assert line in good
+    number = good[:good.index(line)].count("\n") + 1
+    broken = good.replace(line, BROKEN, 1)
+    where = (first["id"], first["naam"], number)
     themes.write_text(broken, encoding="utf-8")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen([sys.executable, str(project / "tools" / "serve.py"), "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"})
     try:
-        yield f"http://127.0.0.1:{port}/", themes, (good, broken), tmp_path / "serve.log"
+        yield f"http://127.0.0.1:{port}/", themes, (good, broken), tmp_path / "serve.log", where
     finally:
         proc.terminate()
         try:
@@ -75,24 +81,24 @@ def serving(tmp_path):
 
 
 def test_a_data_error_shows_in_browser_and_terminal_and_the_site_recovers(serving):
-    url, themes, (good, broken), log = serving
+    url, themes, (good, broken), log, (theme, name, number) = serving
     page = wait_for(url + "index.html", MESSAGE)
     assert '<html lang="nl">' in page and "De site kon niet gebouwd worden" in page
-    assert "data/themas.yml, regel 6, item &#x27;medische-apparatuur&#x27; (nr. 1)" in page
+    assert f"data/themas.yml, regel {number}, item &#x27;{theme}&#x27; (nr. 1)" in page
     assert "livereload" in page  # the preview's reload script: the page refreshes itself
-    assert MESSAGE in get(url + "valkuilen/dehp.html")  # any address, also one that is not built
+    assert MESSAGE in get(url + "bestaat/niet.html")  # any address, also one that is not built
     terminal = log.read_text(encoding="utf-8")
-    assert ("data/themas.yml, regel 6, item 'medische-apparatuur' (nr. 1), veld 'naam': dit verplichte veld is leeg"
+    assert (f"data/themas.yml, regel {number}, item '{theme}' (nr. 1), veld 'naam': dit verplichte veld is leeg"
             in terminal)
     assert "Traceback" not in terminal
 
     themes.write_text(good, encoding="utf-8")
     # the theme is back in its section's menu
-    overview = wait_for(url + "themas/index.html", 'href="medische-apparatuur.html"', seconds=120)
+    overview = wait_for(url + "themas/index.html", f'href="{theme}.html"', seconds=120)
     assert "De site kon niet gebouwd worden" not in overview
-    wait_for(url + "valkuilen/dehp.html", "DEHP")
+    wait_for(url + f"themas/{theme}.html", html.escape(name, quote=False))
 
     themes.write_text(broken, encoding="utf-8")  # and again, after a good build
-    wait_for(url + "valkuilen/dehp.html", MESSAGE)
+    wait_for(url + f"themas/{theme}.html", MESSAGE)
     themes.write_text(good, encoding="utf-8")
-    wait_for(url + "valkuilen/dehp.html", "DEHP", seconds=120)
+    wait_for(url + f"themas/{theme}.html", html.escape(name, quote=False), seconds=120)
