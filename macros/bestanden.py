@@ -132,7 +132,7 @@ def check_tree(project: Path, docs_dir: Path, data_dir: Path) -> tuple[int, list
     for root, kind in ((docs_dir, "docs"), (data_dir, "data")):
         shown = _shown(project, root)
         if root.is_symlink():
-            problems.append(_link_problem(shown))
+            problems.append(_link_problem(shown + "/"))  # the folder itself: "data/"
             continue
         if not root.is_dir():
             continue
