@@ -28,6 +28,7 @@ from macros.model import ALGEMEEN, CRITERIUM_SOORT_MEERVOUD, CRITERIUM_SOORTEN, 
 from targets import page_carrying
 from test_browser_pages import AXE_OPTIONS, axe_lines
 from test_csp import CSP_WATCH
+from test_levensduurkost import page  # noqa: F401  (the same page fixture: downloads, CSP watch, 1280 px)
 
 BB = page_carrying("assets/javascripts/bestekbouwer.js")
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
@@ -50,14 +51,6 @@ def criteria_of(catalog, group: str, level: str = "basis") -> list:
     return [c for c in catalog.all("criterium") if c.group == group and NIVEAUS.index(c.entry.niveau) <= top]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    context.add_init_script(CSP_WATCH)
-    pg = context.new_page()
-    pg.watch = PageWatch(pg)
-    yield pg
-    context.close()
 
 
 def download(page, button: str) -> tuple[str, bytes]:
@@ -539,8 +532,8 @@ def test_what_the_builder_adds_to_a_first_load_stays_small(browser, site):
 
 
 @pytest.mark.xfail(strict=True, reason="not met: the theme's bundle and styles and the search index alone take about 90 KiB "
-                                       "of every first load (the home page: 98.5 KiB), and the builder carries every criterion "
-                                       "for use without JavaScript and from file:// (128 KiB in all)")
+                                       "of every first load (the home page: 107 KiB), and the builder carries every criterion "
+                                       "for use without JavaScript and from file:// (140 KiB in all, Lighthouse, 7 December)")
 def test_first_load_stays_under_100_kib_transferred(browser, site):
     total, _, _ = first_load(browser, site)
     assert total < FIRST_LOAD_LIMIT, total

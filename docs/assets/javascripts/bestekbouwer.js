@@ -478,22 +478,13 @@
       ], { type: "application/vnd.oasis.opendocument.text" });
     }
 
-    function download(blob, name) {
-      var url = URL.createObjectURL(blob);
-      var a = el("a", { href: url, download: name, hidden: "hidden" });
-      document.body.appendChild(a);
-      a.click();
-      document.body.removeChild(a);
-      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-    }
-
     function exporter(make, name, what) {
       return function () {
         if (!selection().length) {
           exportStatus.textContent = "Er is niets om te downloaden: je selectie is leeg. Kies eerst een productgroep en criteria.";
           return;
         }
-        download(make(), name);
+        window.Zip.save(make(), name);
         exportStatus.textContent = what + " is klaar: " + name + ".";
       };
     }

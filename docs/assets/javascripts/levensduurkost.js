@@ -916,21 +916,12 @@
       return { method: m };
     }
 
-    function download(blob, name) {
-      var url = URL.createObjectURL(blob);
-      var a = el("a", { href: url, download: name, hidden: "hidden" });
-      document.body.appendChild(a);
-      a.click();
-      document.body.removeChild(a);
-      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-    }
-
     function exportWith(make, what) {
       var checked = checkedMethod();
       if (checked.problems) { exportStatus.textContent = ""; showProblems(checked.problems, "de knop"); return; }
       errorsBox.hidden = true;
       var file = make(checked.method);
-      download(file.blob, file.name);
+      window.Zip.save(file.blob, file.name);
       exportStatus.textContent = what + " is klaar: " + file.name + ".";
     }
 

@@ -39,6 +39,18 @@
     return null;
   }
 
+  /* Enter or Space on a header or drawer button clicks its label, then `after` runs. Material's own
+     key handler clicks focused labels on Enter too: stopped here, so there is one toggle only. */
+  function pressClicks(button, label, after) {
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation();
+      label.click(); // toggles the checkbox and fires "change", which Material listens to
+      after();
+    });
+  }
+
   function enhance(label) {
     var toggle = document.getElementById(label.htmlFor);
     if (!toggle || label.dataset.toetsenbord) return;
@@ -47,12 +59,7 @@
     var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     sync();
     toggle.addEventListener("change", sync);
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      // Material's own key handler clicks focused labels on Enter too: one toggle only.
-      event.preventDefault();
-      event.stopPropagation();
-      label.click(); // toggles the checkbox and fires "change", which Material listens to
+    pressClicks(button, label, function () {
       sync();
       // Opened search: the cursor goes into the field (a click does that via the label).
       var input = document.querySelector(".md-search__input");
@@ -79,11 +86,7 @@
     if (label.dataset.toetsenbord) return;
     label.dataset.toetsenbord = "1";
     var button = buttonIn(label, label.getAttribute("title") || "Kleurenschema", "toetsenbord-knop");
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      event.stopPropagation();
-      label.click();
+    pressClicks(button, label, function () {
       window.setTimeout(function () {
         var next = document.querySelector('label.md-header__button[for^="__palette_"]:not([hidden]) [role="button"]');
         if (next) next.focus();
@@ -106,11 +109,7 @@
     var set = function () { button.tabIndex = NARROW.matches ? 0 : -1; };
     set();
     if (NARROW.addEventListener) NARROW.addEventListener("change", set);
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      event.stopPropagation();
-      label.click();
+    pressClicks(button, label, function () {
       // The level now shown gets the focus: an opened panel its first button or link (its
       // title, which goes back), a closed one the entry that opens it again.
       window.setTimeout(function () {

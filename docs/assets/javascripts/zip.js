@@ -90,5 +90,19 @@
     return new Blob(parts.concat(central, [new Uint8Array(end.buffer)]), { type: (options && options.type) || "application/zip" });
   }
 
-  window.Zip = { build: build, crc32: crc32 };
+  /* Hand a file to the browser's downloads: the tools' one way to save what they wrote. The address
+     is revoked after a minute, when every browser has started the download. */
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+
+  window.Zip = { build: build, crc32: crc32, save: save };
 })();
