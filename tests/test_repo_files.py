@@ -198,3 +198,16 @@ def test_editorconfig_keeps_markdown_line_breaks():
     assert parser["*"]["end_of_line"] == "lf" and parser["*"]["charset"] == "utf-8"
     assert parser["*.{md,md.j2}"]["trim_trailing_whitespace"] == "false"
     assert parser["Makefile"]["indent_style"] == "tab"
+
+
+def test_no_tracked_link_points_outside_the_repository():
+    """A symbolic link committed by accident (a worktree's `.venv` pointing at another folder) is
+    dangling on a fresh clone, or worse, points `make` at somebody else's environment."""
+    proc = subprocess.run(["git", "ls-files", "-s"], cwd=ROOT, capture_output=True, text=True, check=True)
+    links = [line.split("\t", 1)[1] for line in proc.stdout.splitlines() if line.startswith("120000 ")]
+    outside = []
+    for path in links:
+        target = (ROOT / path).parent / (ROOT / path).readlink() if (ROOT / path).is_symlink() else None
+        if target is None or not target.resolve().is_relative_to(ROOT.resolve()):
+            outside.append(path)
+    assert not outside, f"tracked symbolic links that leave the repository (git rm --cached them): {outside}"
