@@ -151,11 +151,14 @@ GENERAL_GROUP_NAME = "Modelclausules voor elke productgroep"
 def bestekbouwer(renderer: Renderer, page: str) -> str:
     catalog = renderer.catalog
     criteria = catalog.all("criterium")
-    groups = [{"id": t.id, "naam": t.title, "aantal": len(catalog.related(t, "criterium"))}
+    # Each group with the page that shows its criteria in full: where a reader without JavaScript goes.
+    groups = [{"id": t.id, "naam": t.title, "aantal": len(catalog.related(t, "criterium")),
+               "pagina": html_href(catalog.related(t, "criterium")[0].target.partition("#")[0], page)}
               for t in sorted(catalog.all("thema"), key=lambda t: t.title.casefold()) if catalog.related(t, "criterium")]
     general = [c for c in criteria if c.group == ALGEMEEN]
     if general:
-        groups.append({"id": ALGEMEEN, "naam": GENERAL_GROUP_NAME, "aantal": len(general)})
+        groups.append({"id": ALGEMEEN, "naam": GENERAL_GROUP_NAME, "aantal": len(general),
+                       "pagina": html_href(general[0].target.partition("#")[0], page)})
     order = [g["id"] for g in groups]
     names = {g["id"]: g["naam"] for g in groups}
     parts = []
@@ -189,7 +192,8 @@ def define_tool_macros(env, renderer: Callable[[], Renderer]) -> None:
 
     @env.macro
     def bestekbouwer_criteria() -> str:
-        """De bestekbouwer: keuzeformulier en alle criteria per soort en productgroep (uit data/criteria/)."""
+        """De bestekbouwer: keuzeformulier en de criteria per soort en productgroep (uit data/criteria/; de criteria
+        zelf laadt de pagina per gekozen productgroep, zie macros/bestekbouwer_delen.py)."""
         return bestekbouwer(renderer(), page())
 
     @env.macro

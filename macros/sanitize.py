@@ -217,7 +217,10 @@ PAGE_SCRIPTS = {
         classes=frozenset({"bb-uit", "bb-ingevuld", "invulveld", "bb-tekst", "bb-bewijs", "bb-controle", "bb-bron",
                            "bb-verborgen", "bb-opnemen", "bb-invullen", "bb-invulveld"}),
         attributes=frozenset({"data-id", "data-groep", "data-niveau", "data-soort", "data-titel", "data-velden", "hidden"})),
-    # Libraries of the cost tool's exports: they build files in memory and look up nothing on the page.
+    # The builder's documents, loaded by bestekbouwer.js: they read the blocks that script hands them.
+    "assets/javascripts/bestekbouwer-document.js": Hooks(
+        classes=frozenset({"bb-tekst", "bb-bewijs", "bb-controle", "bb-bron", "invulveld"})),
+    # Libraries of the tools' exports: they build files in memory and look up nothing on the page.
     "assets/javascripts/rekenblad.js": Hooks(),
     "assets/javascripts/zip.js": Hooks(),
     "assets/javascripts/voorbeelden.js": Hooks(

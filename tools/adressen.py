@@ -268,6 +268,11 @@ def _json_value(value, where: str, report: Report) -> None:
                 report.add(where, "gegevens", url, False)
 
 
+# How a tender builder group's file starts: its HTML is checked as HTML (links may leave the site,
+# nothing may be fetched from elsewhere).
+GROUP_FILE = 'bbGroepen["'
+
+
 def scan_file(path: Path, where: str, report: Report) -> None:
     suffix = path.suffix.lower()
     report.files += 1
@@ -288,6 +293,12 @@ def scan_file(path: Path, where: str, report: Report) -> None:
         if index:  # the offline plugin's search index: JSON in a script
             try:
                 _json_value(json.loads(text[index.end():].rstrip().rstrip(";")), where, report)
+                return
+            except ValueError:
+                pass
+        if text.startswith(GROUP_FILE):  # a tender builder group (macros/bestekbouwer_delen.py): HTML in a script
+            try:
+                _json_value(json.loads(text.partition("] = ")[2].rstrip().rstrip(";")), where, report)
                 return
             except ValueError:
                 pass
@@ -319,8 +330,9 @@ PLANTED = {
     "b.css": "body { background: url(https://evil.example/b.png) }",
     "c.js": 'importScripts("https://evil.example/w.js"); var u = "https://evil.example/x";',
     "d.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="//evil.example/i.png"/></svg>',
+    "e.js": 'bbGroepen["groep"] = "<p><a href=\\"https://example.org/b\\">b</a><img src=\\"https://evil.example/g.png\\"></p>";',
 }
-PLANTED_LEAKS = 6  # the image, the refresh, the CSS url, the worker script, the address in code, the SVG image
+PLANTED_LEAKS = 7  # the image, the refresh, the CSS url, the worker script, the address in code, the SVG image, the builder's image
 
 
 def self_test() -> None:
@@ -329,7 +341,7 @@ def self_test() -> None:
         for name, text in PLANTED.items():
             (Path(tmp) / name).write_text(text, encoding="utf-8")
         report = scan(Path(tmp))
-    if len(report.leaks) != PLANTED_LEAKS or report.links != 1:
+    if len(report.leaks) != PLANTED_LEAKS or report.links != 2:
         raise SystemExit(f"De adrescontrole vindt de geplante adressen niet ({report.leaks}); ze is stuk.")
 
 
