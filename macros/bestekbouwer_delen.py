@@ -90,5 +90,7 @@ def split(html: str) -> tuple[str, dict[str, str], list[str]]:
 
 
 def script(group: str, fragment: str) -> str:
-    """A group's file: one assignment of a JSON string (escaped, so the HTML cannot end the script)."""
-    return f"bbGroepen[{json.dumps(group)}] = {json.dumps(fragment)};\n"
+    """A group's file: one assignment of a JSON string, ASCII only (JSON is JavaScript), with "</" written
+    "<\\/" so the text could not end a script element even if it were ever put inline."""
+    literal = json.dumps(fragment).replace("</", "<\\/")
+    return f"bbGroepen[{json.dumps(group)}] = {literal};\n"
