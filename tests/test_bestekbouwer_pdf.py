@@ -24,33 +24,37 @@ import pytest
 
 from conftest import ROOT, checked
 from macros.model import ALGEMEEN, CRITERIUM_SOORT_MEERVOUD, CRITERIUM_SOORTEN, NIVEAUS
-from test_bestekbouwer import (  # the builder's helpers; the fixtures `catalog` and `page` are shared too
-    BB, box, catalog, choose, clause_lines, criteria_of, download, fill_all, open_builder, ticked, words,
+from test_bestekbouwer import (  # the builder's helpers, as its own tests use them
+    BB, box, choose, clause_lines, criteria_of, download, fill_all, open_builder, ticked, words,
 )
+from test_bestekbouwer import catalog  # noqa: F401  (the same fixture: data/ loaded once per module)
 from test_levensduurkost import page  # noqa: F401  (downloads allowed, CSP watch)
 
 sys.path.insert(0, str(ROOT / "tools"))
 import find_office  # noqa: E402  (tools/find_office.py)
 
-assert catalog  # imported as a fixture, not called
-
-# A cold start of LibreOffice with a fresh profile takes a few seconds; a loaded CI machine, more.
+# Each conversion starts LibreOffice cold with a fresh profile: about a second here (7 December 2026),
+# so this only ends a hung soffice, with room for a loaded machine.
 TIMEOUT = 180
 
 
 def pick_selection(catalog):
     """A product group and what to tick: the group whose basis level covers most criterion types
     (then most criteria, then its id for a stable choice), minus one criterion, plus one above basis."""
-    groups = sorted({c.group for c in catalog.all("criterium")} - {ALGEMEEN})
+    def above_basis(group):
+        return [c for c in catalog.all("criterium") if c.group == group and NIVEAUS.index(c.entry.niveau) > 0]
 
     def rank(group):
         basis = criteria_of(catalog, group)
         return (-len({c.entry.soort for c in basis}), -len(basis), group)
 
+    # Groups with something to untick (two at basis) and something to add (one above).
+    groups = sorted(g for g in {c.group for c in catalog.all("criterium")} - {ALGEMEEN}
+                    if len(criteria_of(catalog, g)) >= 2 and above_basis(g))
+    assert groups, "no product group with two criteria at basis and one above: nothing to pick a selection from"
     group = min(groups, key=rank)
     basis = criteria_of(catalog, group)
-    higher = [c for c in catalog.all("criterium") if c.group == group and NIVEAUS.index(c.entry.niveau) > 0]
-    assert len(basis) >= 2 and higher, f"group {group}: too few criteria to untick one and add one above basis"
+    higher = above_basis(group)
     # Untick one with a placeholder if there is one: its [name] must not turn up either.
     dropped = next((c for c in reversed(basis) if "[" in c.entry.tekst), basis[-1])
     chosen = [c for c in basis if c is not dropped] + [higher[0]]
@@ -63,8 +67,10 @@ def norm(text: str) -> str:
     return re.sub(r"\s*([-\u2010\u2011\u2013\u2014])\s*", r"\1", words(text))
 
 
-def problems(text: str, chosen, unticked, typed) -> list[str]:
-    """What the PDF's text (all pages, joined) misses of the chosen criteria, or holds of the unticked ones."""
+def problems(text: str, chosen, everything, typed) -> list[str]:
+    """What the PDF's text (all pages, joined) misses of the chosen criteria, or holds of the rest of
+    `everything` (all criteria in the data: the group's unticked ones and every other group's)."""
+    unticked = [c for c in everything if c not in chosen]
     found = []
     plain = norm(text)
     for c in chosen:
@@ -145,9 +151,7 @@ def test_the_downloads_print_to_pdf_with_the_ticked_clauses_only(page, base_url,
     assert sorted(ticked(page)) == sorted(c.id for c in chosen)
     typed = fill_all(page, chosen)
     assert any(typed.values()), f"group {group}: no placeholder in the selection to fill"
-    # Not ticked: the one taken out and the rest of the group above basis (on the page, unticked),
-    # and every other group's criteria.
-    unticked = [c for c in catalog.all("criterium") if c not in chosen]
+    everything = list(catalog.all("criterium"))
 
     for button, kind in (("#bb-docx", "docx"), ("#bb-odt", "odt")):
         name, data = download(page, button)
@@ -159,18 +163,16 @@ def test_the_downloads_print_to_pdf_with_the_ticked_clauses_only(page, base_url,
         pdf, seconds = to_pdf(soffice, source, folder)
         pages, text = pdf_text(pdf)
         assert pages >= 1 and len(words(text)) > 200, f"{pdf.name}: {pages} pages, text: {text[:300]!r}"
-        found = problems(text, chosen, unticked, typed)
+        found = problems(text, chosen, everything, typed)
         assert not found, f"{name} as PDF:\n" + "\n".join(found) + f"\n--- text ---\n{words(text)}"
         lines = sum(len(clause_lines(c, {})) for c in chosen)
         checked(f"bestekbouwer .{kind} als PDF (LibreOffice): {pages} pagina's in {seconds:.1f} s; "
                 f"{len(chosen)} criteria met {lines} clausuleregels en {sum(map(len, typed.values()))} ingevulde "
-                f"waarden gevonden, {len(unticked)} niet aangevinkte criteria afwezig (groep {group})")
+                f"waarden gevonden, {len(everything) - len(chosen)} niet aangevinkte criteria afwezig (groep {group})")
 
         # The check proves it looks, on this very text: the unticked criterion counted as chosen is
         # missed, and a chosen one counted as unticked is found where it should not be.
-        others = [c for c in unticked if c is not dropped]
-        assert any(dropped.id in p for p in problems(text, chosen + [dropped], others, typed))
+        assert any(dropped.id in p for p in problems(text, chosen + [dropped], everything, typed))
         kept = chosen[0]
-        rest = [c for c in chosen if c is not kept]
-        assert any(kept.id in p for p in problems(text, rest, unticked + [kept], typed))
+        assert any(kept.id in p for p in problems(text, chosen[1:], everything, typed))
     assert not page.watch.console_errors
