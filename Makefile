@@ -10,7 +10,7 @@ DIST ?= dist
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test pytest linkcheck linkcheck-only linkcheck-external clean requirements browser node schemas check-dates urls actionlint
+.PHONY: serve build test pytest linkcheck linkcheck-only linkcheck-external clean requirements browser office node schemas check-dates urls actionlint
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ build: $(STAMP)
 	@if [ -f tools/urls.py ]; then $(BIN)/python tools/urls.py add $(SITE); fi
 
 # node: the Nu Html Checker (vnu-jar) for tests/test_html_valid.py.
-test: build browser node offline pdf
+test: build browser office node offline pdf
 	SITE_DIR=$(SITE) DIST_DIR=$(DIST) $(BIN)/python -m pytest
 	$(MAKE) --no-print-directory linkcheck-only
 
@@ -86,6 +86,11 @@ bench: $(STAMP) $(NODE_STAMP) browser
 # Headless Chromium for the browser tests: Debian's package where we can install it, else Playwright's own.
 browser: $(STAMP)
 	@$(BIN)/python tools/find_chromium.py --ensure
+
+# LibreOffice Writer for tests/test_bestekbouwer_pdf.py (the builder's .docx and .odt printed to PDF): Debian's
+# libreoffice-writer-nogui, installed with apt-get when we are root; otherwise it says what to install, and that test fails.
+office: $(STAMP)
+	@$(BIN)/python tools/find_office.py --ensure
 
 # Editors' checks (CONTRIBUTING.md). JSON Schemas for VS Code, regenerated after a change to macros/model.py:
 schemas: $(STAMP)
