@@ -161,30 +161,36 @@ class Assets:
         }
 
 
-def _after_last(output: str, tag: str, paths: list[str], new: list[str]) -> str:
-    """`output` with a tag per path in `new` after the last tag of `paths` found in it, its
-    address written relative like that tag's. Unchanged when none is found (the print page has
-    no script tags)."""
+def _after_last(output: str, tag: str, root: str, paths: list[str], new: list[str]) -> str:
+    """`output` with a tag per path in `new` after the last tag of `paths` in it. `root` is the
+    relative way from the page to the site's root ("../" on stappen/x.html): a tag only counts
+    with exactly that address, and the new tags get it too, so nothing in a page's text can
+    choose where they point. Unchanged when no tag is found (the print page has no scripts)."""
     if not new:
         return output
     attribute = "href" if tag == "link" else "src"
     best = None
     for path in paths:
-        for match in re.finditer(rf'<{tag}\b[^>]*\s{attribute}="([^"]*?){re.escape(path)}"[^>]*>(?:</script>)?',
-                                 output):
+        pattern = rf'<{tag}\b[^<>]*\s{attribute}="{re.escape(root + path)}"[^<>]*>' + ("</script>" if tag == "script" else "")
+        for match in re.finditer(pattern, output):
             if best is None or match.end() > best.end():
                 best = match
     if best is None:
         return output
-    prefix = best.group(1)
     if tag == "link":
-        tags = "".join(f'\n<link rel="stylesheet" href="{prefix}{path}">' for path in new)
+        tags = "".join(f'\n<link rel="stylesheet" href="{root}{path}">' for path in new)
     else:
-        tags = "".join(f'\n<script src="{prefix}{path}"></script>' for path in new)
+        tags = "".join(f'\n<script src="{root}{path}"></script>' for path in new)
     return output[:best.end()] + tags + output[best.end():]
 
 
-def insert(output: str, used: dict[str, list[str]], extra_css: list[str], extra_javascript: list[str]) -> str:
+def root_of(dest_uri: str) -> str:
+    """The relative address of the site's root from a page written to `dest_uri`."""
+    return "../" * dest_uri.count("/")
+
+
+def insert(output: str, used: dict[str, list[str]], root: str, extra_css: list[str],
+           extra_javascript: list[str]) -> str:
     """The finished page with the tags of the per-page files it uses."""
-    output = _after_last(output, "link", list(extra_css), used["stylesheets"])
-    return _after_last(output, "script", list(extra_javascript), used["scripts"])
+    output = _after_last(output, "link", root, list(extra_css), used["stylesheets"])
+    return _after_last(output, "script", root, list(extra_javascript), used["scripts"])

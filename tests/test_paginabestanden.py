@@ -18,7 +18,7 @@ from browser import site_pages
 from conftest import ROOT, checked
 
 from macros import paginabestanden
-from macros.paginabestanden import AssetError, Need, selector_need, selectors, stylesheet_needs
+from macros.paginabestanden import AssetError, Need, insert, root_of, selector_need, selectors, stylesheet_needs
 
 MIN_PAGES = 30
 
@@ -136,3 +136,16 @@ def test_a_rule_without_a_class_stops_the_build_in_dutch():
         stylesheet_needs("docs/assets/stylesheets/x.css", ".a { color: red; }\nmain > p { margin: 0; }")
     assert "docs/assets/stylesheets/x.css" in str(exc.value) and "main > p" in str(exc.value)
     assert "extra_css" in str(exc.value) and "geen klasse" in str(exc.value)
+
+
+def test_the_tags_go_after_the_sites_own_and_point_into_the_site():
+    """Placed after the last extra_css link and extra_javascript script with the page's own way to
+    the root; a look-alike tag elsewhere (another address) is no anchor and lends no address."""
+    page = ('<head><link rel="stylesheet" href="../assets/a.css"><link rel="stylesheet" href="../assets/b.css">'
+            '</head><body><p><script src="https://evil.example/assets/z.js"></script></p>'
+            '<script src="../assets/z.js"></script><script src="../tool.js"></script></body>')
+    out = insert(page, {"stylesheets": ["assets/c.css"], "scripts": ["assets/y.js"]}, root_of("stappen/x.html"),
+                 ["assets/a.css", "assets/b.css"], ["assets/z.js"])
+    assert '<link rel="stylesheet" href="../assets/b.css">\n<link rel="stylesheet" href="../assets/c.css"></head>' in out
+    assert '<script src="../assets/z.js"></script>\n<script src="../assets/y.js"></script><script src="../tool.js">' in out
+    assert out.count("evil.example") == 1 and root_of("index.html") == ""

@@ -31,5 +31,5 @@ def on_pre_build(config):
 @event_priority(-80)
 def on_post_page(output, page, config):
     used = _state["assets"].for_page(output)
-    return paginabestanden.insert(output, used, [str(p) for p in config.extra_css],
-                                  [str(p) for p in config.extra_javascript])
+    return paginabestanden.insert(output, used, paginabestanden.root_of(page.file.dest_uri),
+                                  [str(p) for p in config.extra_css], [str(p) for p in config.extra_javascript])
