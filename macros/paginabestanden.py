@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import afdrukken
+
 
 class AssetError(ValueError):
     """A per-page stylesheet that cannot be used per page (a message for developers, in Dutch)."""
@@ -40,11 +42,9 @@ SCRIPTS = {
     "assets/javascripts/afvinklijst.js": ".checklist[data-checklist]",
 }
 
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any)\([^()]*\)", re.I)
-_ATTRIBUTE = re.compile(r"\[\s*([\w-]+)[^\]]*\]")
+_ATTRIBUTE = re.compile(r"\[\s*+([\w-]++)[^\[\]]*+\]")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 # At-rules whose blocks hold rules (descend) and those whose blocks hold no selectors (skip).
 _NESTING = ("@media", "@supports", "@layer", "@container", "@document")
 
@@ -72,9 +72,23 @@ def selector_need(selector: str, with_attributes: bool = False) -> Need:
     return Need(frozenset(_CLASS.findall(plain)), attributes)
 
 
+def _without_comments(css: str) -> str:
+    """The stylesheet without its /* comments */ (an unclosed one runs to the end, as in a browser)."""
+    out, position = [], 0
+    while True:
+        start = css.find("/*", position)
+        if start < 0:
+            return "".join(out) + css[position:]
+        out.append(css[position:start])
+        end = css.find("*/", start + 2)
+        if end < 0:
+            return "".join(out)
+        position = end + 2
+
+
 def selectors(css: str) -> list[str]:
     """Every selector of every style rule (inside @media and the like too), comma lists split."""
-    text = _COMMENT.sub("", css)
+    text = _without_comments(css)
     out: list[str] = []
     depth_skip = 0  # > 0 inside a block whose content is no rules (@font-face, @keyframes, @page)
     depth = 0
@@ -119,24 +133,19 @@ def stylesheet_needs(path: Path, css: str) -> list[Need]:
 
 
 def page_names(html: str) -> tuple[set[str], set[str]]:
-    """The classes and the attribute names in a page's HTML."""
+    """The classes and the attribute names of the start tags in a page's HTML, read with the print
+    page's tag reader (macros/afdrukken.py: linear, quoted values whole, comments and the text of
+    scripts and styles skipped)."""
     classes: set[str] = set()
-    for match in _CLASS_ATTR.finditer(html):
-        classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
-    return classes, _attribute_names(html)
-
-
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_NAME_IN_TAG = re.compile(r"""\s([^\s"'>/=]+)(?=\s*=|\s|/?>)""")
-
-
-def _attribute_names(html: str) -> set[str]:
     names: set[str] = set()
-    for tag in _TAG.findall(html):
-        # values out first: an attribute's text may look like a name
-        bare = re.sub(r"""=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", "=", tag)
-        names.update(name.lower() for name in _NAME_IN_TAG.findall(bare))
-    return names
+    # the print page's expressions, registered and checked for linear time in tests/test_grenzen.py
+    for match in afdrukken._TOKEN.finditer(html):
+        for attr in afdrukken._ATTR.finditer(match.group("attrs") or ""):
+            name = attr.group(2).lower()
+            names.add(name)
+            if name == "class":
+                classes.update(afdrukken._value(attr.group(3)).split())
+    return classes, names
 
 
 class Assets:
@@ -162,26 +171,33 @@ class Assets:
 
 
 def _after_last(output: str, tag: str, root: str, paths: list[str], new: list[str]) -> str:
-    """`output` with a tag per path in `new` after the last tag of `paths` in it. `root` is the
-    relative way from the page to the site's root ("../" on stappen/x.html): a tag only counts
-    with exactly that address, and the new tags get it too, so nothing in a page's text can
-    choose where they point. Unchanged when no tag is found (the print page has no scripts)."""
+    """`output` with a tag per path in `new` after the last tag of `paths` in it (as the theme
+    writes them). `root` is the relative way from the page to the site's root ("../" on
+    stappen/x.html): a tag only counts with exactly that address, and the new tags get it too, so
+    nothing in a page's text can choose where they point. Unchanged when no tag is found (the
+    print page has no scripts)."""
     if not new:
         return output
     attribute = "href" if tag == "link" else "src"
-    best = None
+    closing = "</script>" if tag == "script" else ">"
+    # stylesheets: in <head> only; a tag opens with "<" (text has "&lt;"), and nothing closes it before the address
+    limit = output.find("</head>") if tag == "link" else len(output)
+    end = -1
     for path in paths:
-        pattern = rf'<{tag}\b[^<>]*\s{attribute}="{re.escape(root + path)}"[^<>]*>' + ("</script>" if tag == "script" else "")
-        for match in re.finditer(pattern, output):
-            if best is None or match.end() > best.end():
-                best = match
-    if best is None:
+        hit = output.rfind(f' {attribute}="{root}{path}"', 0, max(limit, 0))
+        opening = output.rfind("<", 0, hit) if hit >= 0 else -1
+        if opening < 0 or not output.startswith(f"<{tag} ", opening) or ">" in output[opening:hit]:
+            continue
+        close = output.find(closing, hit)
+        if close >= 0:
+            end = max(end, close + len(closing))
+    if end < 0:
         return output
     if tag == "link":
         tags = "".join(f'\n<link rel="stylesheet" href="{root}{path}">' for path in new)
     else:
         tags = "".join(f'\n<script src="{root}{path}"></script>' for path in new)
-    return output[:best.end()] + tags + output[best.end():]
+    return output[:end] + tags + output[end:]
 
 
 def root_of(dest_uri: str) -> str:
