@@ -409,6 +409,10 @@ REGISTRY: dict[tuple[str, str], Reads] = {
     ("tools/termen.py", '\\{ ?[#.][^{}\\n]*\\}'): Reads(PAGE, ["{#" * (N // 2), "{#" + "a" * N]),
     ("tools/termen.py", "pattern"): Reads(PAGE + ", with the forms of data/termen.yml: literal words joined by \\s+"),
     ("tools/termen.py", '[^\\n]'): Reads(PAGE),
+    ("macros/paginabestanden.py", ':(?:not|is|where|has|matches|-webkit-any)\\([^()]*\\)'):
+        Reads(CODE + ": a selector of our per-page stylesheets"),
+    ("macros/paginabestanden.py", '\\[\\s*+([\\w-]++)[^\\[\\]]*+\\]'): Reads(CODE + ": a selector of our per-page stylesheets"),
+    ("macros/paginabestanden.py", '\\.(-?[_a-zA-Z][\\w-]*)'): Reads(CODE + ": a selector of our per-page stylesheets"),
     ("tools/urls.py", '<a href="([^"]*)" data-doorverwijzing>'): Reads(SITE),
     ("tools/wijzigingscheck.py", '^[ \\t]*+[-*+][ \\t]*+\\[[xX]\\][ \\t]*+\\**+[ \\t]*+Kleine correctie\\b'):
         Reads("a pull request's description", ["\n" * N, " " * N, "- [x] " + " " * N, "\n- [x]" * (N // 6)]),

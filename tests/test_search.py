@@ -268,6 +268,36 @@ def test_search_falls_back_to_titles_without_the_full_index(browser, base_url):
         context.close()
 
 
+# search/search_index.json is fetched on every first visit (Material's page script), before anyone
+# searches: a page's location and title in JSON, and Material's own config keys.
+STUB_BYTES_PER_PAGE = 160
+STUB_BYTES_CONFIG = 1024
+
+
+def test_the_index_every_visit_fetches_holds_page_titles_only(site):
+    """The stub is small: no sections, no nl_* lists (the worker takes them from the full index),
+    and every page's title for the fallback above; its size grows with the pages, not their text."""
+    stub_file = site / "search" / "search_index.json"
+    stub = json.loads(stub_file.read_text(encoding="utf-8"))
+    full = json.loads((site / "search" / "search_index.full.json").read_text(encoding="utf-8"))
+    pages = [doc for doc in full["docs"] if "#" not in doc["location"]]
+    assert len(pages) >= 30, f"only {len(pages)} pages in the full index"
+    sections = [doc["location"] for doc in stub["docs"] if "#" in doc["location"]]
+    assert not sections, f"{len(sections)} sections in the stub (e.g. {sections[:3]}): they belong in the full index"
+    assert [(d["location"], d["title"]) for d in stub["docs"]] == [(d["location"], d["title"]) for d in pages], \
+        "the stub must list every page of the full index with its title (the fallback searches them)"
+    assert all(set(doc) == {"location", "title"} for doc in stub["docs"]), "the stub's documents hold more than location and title"
+    lists = sorted(key for key in stub["config"] if key.startswith("nl_") and key != "nl_full")
+    assert not lists, f"{lists} in the stub's config: only the full index carries them (the worker reads them there)"
+    assert stub["config"].get("nl_full") == "search/search_index.full.json"
+    assert {"nl_synonyms", "nl_expansions"} <= set(full["config"]), "the full index lost the worker's lists"
+    assert {"lang", "separator"} <= set(stub["config"]), "Material's page script reads lang and separator from the stub"
+    size, budget = stub_file.stat().st_size, STUB_BYTES_CONFIG + STUB_BYTES_PER_PAGE * len(pages)
+    assert size <= budget, (f"search/search_index.json is {size} bytes, over its budget of {budget} for {len(pages)} pages: "
+                            "every first visit fetches it, so keep it to page titles (overrides/hooks/search_nl.py, stub_index)")
+    checked(f"zoekindex bij elk eerste bezoek: {size} bytes voor {len(pages)} pagina's (budget {budget})")
+
+
 def test_heading_lookup_is_indexed_and_answers_like_materials_walk():
     """overrides/hooks/search_nl.py wraps Material's table-of-contents lookup (quadratic in the
     headings of a page): the wrapper must still find Material's method and give its answers."""

@@ -7,9 +7,10 @@
 2. Page weight. Material's page script fetches search/search_index.json on every first visit,
    before anyone searches: with this guide's text that is the largest file of the home page
    (about 37 KiB of a 138 KiB first load, gzipped). So the full index goes to
-   search/search_index.full.json, and search_index.json keeps every document's location and
-   title plus `config.nl_full` pointing at the full file; the worker loads it on the first
-   query (and searches the titles if it cannot). The offline bundle keeps the full index in
+   search/search_index.full.json, and search_index.json keeps each page's location and title
+   (no sections, none of the nl_* lists: `stub_index`) plus `config.nl_full` pointing at the full
+   file; the worker loads it, config included, on the first query (and searches the page titles
+   if it cannot). The offline bundle keeps the full index in
    search_index.json: Material's offline plugin inlines that file into search_index.js, and
    from file:// a worker cannot fetch.
 
@@ -218,8 +219,20 @@ def on_post_build(config):
         _write(index_file, index)
         return
     _write(index_file.with_name(FULL_INDEX), index)
-    stub = {
-        "config": {**index["config"], "nl_full": f"search/{FULL_INDEX}"},
-        "docs": [{"location": d["location"], "title": d["title"]} for d in index["docs"]],
+    _write(index_file, stub_index(index, f"search/{FULL_INDEX}"))
+
+
+# What Material's page script reads from search_index.json before anyone searches: the config's
+# `separator` (the search.highlight feature builds its pattern from it) and `lang`; Material's
+# worker (config, pipeline, fields) only starts on the first query, from the full file's config.
+STUB_CONFIG = ("lang", "separator", "pipeline", "fields")
+
+
+def stub_index(index: dict, full: str) -> dict:
+    """The index every first visit fetches: Material's own config keys, where the full index is,
+    and one document per page (location without '#') with its title, which the worker searches
+    when the full index cannot be loaded. Sections and the nl_* lists live in the full index only."""
+    return {
+        "config": {**{k: index["config"][k] for k in STUB_CONFIG if k in index["config"]}, "nl_full": full},
+        "docs": [{"location": d["location"], "title": d["title"]} for d in index["docs"] if "#" not in d["location"]],
     }
-    _write(index_file, stub)

@@ -455,11 +455,11 @@
   }
 
   /* Page weight: Material's page fetches search/search_index.json on every first visit, and
-     its worker loads Lunr at once. overrides/hooks/search_nl.py leaves only locations and
-     titles in that file and puts the full index next to it (config.nl_full); the full index,
+     its worker loads Lunr at once. overrides/hooks/search_nl.py leaves only the pages' locations
+     and titles in that file and puts the full index next to it (config.nl_full); the full index,
      Material's worker and Lunr are loaded here on the first query. In the offline bundle the
      file is complete and nl_full absent. If the full index cannot be loaded, search works on
-     the titles. */
+     the page titles. */
   let setup = null                           /* the SETUP message from the page */
   let loading = null
 
@@ -473,7 +473,11 @@
           const response = await fetch(new URL(full, siteRoot))
           if (!response.ok)
             throw new Error(`${response.status} ${response.statusText}`)
-          index.docs = (await response.json()).docs
+          /* the stub holds page titles and Material's own config keys; the sections and the
+             nl_* lists (synonyms, expansions) come with the full index */
+          const complete = await response.json()
+          index.docs = complete.docs
+          index.config = { ...index.config, ...complete.config }
         } catch (err) {
           console.warn(`search-nl.js: ${full} not loaded (${err}); searching titles only`)
           for (const doc of index.docs)
