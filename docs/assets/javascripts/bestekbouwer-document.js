@@ -219,16 +219,8 @@
       odtStyle("Heading_20_2", "Heading 2", 12, true, " style:default-outline-level=\"2\"") +
       odtStyle("Lijst", "Lijst", 11, false) + odtStyle("Bronvermelding", "Bronvermelding", 9, false) +
       "</office:styles></office:document-styles>";
-    var manifest = HEAD + "<manifest:manifest xmlns:manifest=\"" + ODF + "manifest:1.0\" manifest:version=\"1.3\">" +
-      "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>" +
-      "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>" +
-      "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
-    return window.Zip.build([
-      { name: "mimetype", data: "application/vnd.oasis.opendocument.text" },
-      { name: "META-INF/manifest.xml", data: manifest },
-      { name: "content.xml", data: content },
-      { name: "styles.xml", data: styles }
-    ], { type: "application/vnd.oasis.opendocument.text" });
+    return window.Zip.odf("application/vnd.oasis.opendocument.text", "1.3",
+      [{ name: "content.xml", data: content }, { name: "styles.xml", data: styles }]);
   }
 
   window.BestekbouwerDocument = {

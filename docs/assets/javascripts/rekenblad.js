@@ -127,20 +127,9 @@
       '<office:styles><style:style style:name="Default" style:family="table-cell"/></office:styles></office:document-styles>';
     var meta = '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ' + ODS_NS + "><office:meta>" +
       "<meta:generator>Circulair aankopen in de zorg</meta:generator></office:meta></office:document-meta>";
-    var manifest = '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
-      '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
-      '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' +
-      '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>' +
-      '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>' +
-      "</manifest:manifest>";
-    return window.Zip.build([
-      // The ODF package rule: "mimetype" first, stored, no extra field (zip.js writes none).
-      { name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet" },
-      { name: "content.xml", data: content },
-      { name: "styles.xml", data: styles },
-      { name: "meta.xml", data: meta },
-      { name: "META-INF/manifest.xml", data: manifest }
-    ], { type: "application/vnd.oasis.opendocument.spreadsheet" });
+    return window.Zip.odf("application/vnd.oasis.opendocument.spreadsheet", "1.2", [
+      { name: "content.xml", data: content }, { name: "styles.xml", data: styles }, { name: "meta.xml", data: meta }
+    ]);
   }
 
   // --- Office Open XML workbook ------------------------------------------------------------

@@ -1,5 +1,6 @@
 /* Zip.build([{name, data}], {type}) -> Blob: a ZIP archive made in the browser, for the tools'
  * downloads (.ods and .xlsx here; .odt and .docx for the tender builder). No server, no library.
+ * Zip.odf(mediaType, version, parts) packs an OpenDocument file; Zip.save(blob, name) downloads.
  *
  * Every entry is STORED (no compression): the files are a few kilobytes, and STORE is what the
  * ODF package rule asks of its first entry, `mimetype` (uncompressed, no extra field). Entries
@@ -104,5 +105,18 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
-  window.Zip = { build: build, crc32: crc32, save: save };
+  /* An OpenDocument package (.ods, .odt): `mimetype` first, stored, with no extra field (the ODF
+     package rule; build() writes none), then the XML parts, then the manifest that lists them. */
+  function odf(mediaType, version, parts) {
+    var manifest = '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest=' +
+      '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="' + version + '">' +
+      '<manifest:file-entry manifest:full-path="/" manifest:version="' + version + '" manifest:media-type="' + mediaType + '"/>' +
+      parts.map(function (part) {
+        return '<manifest:file-entry manifest:full-path="' + part.name + '" manifest:media-type="text/xml"/>';
+      }).join("") + "</manifest:manifest>";
+    return build([{ name: "mimetype", data: mediaType }].concat(parts, [{ name: "META-INF/manifest.xml", data: manifest }]),
+      { type: mediaType });
+  }
+
+  window.Zip = { build: build, crc32: crc32, save: save, odf: odf };
 })();
