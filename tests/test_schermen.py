@@ -43,12 +43,16 @@ def overflow_problem(path: str, found: dict) -> str | None:
     return f"{path}: scrolls sideways ({found['scroll']} px for {found['width']} px): {', '.join(found['out'])}"
 
 
+def page_at(browser, viewport):
+    """A page in a fresh context of this size, closed when the fixture ends."""
+    ctx = new_context(browser, viewport)
+    yield ctx.new_page()
+    ctx.close()
+
+
 @pytest.fixture(scope="module")
 def narrow_page(browser):
-    ctx = new_context(browser, NARROW)
-    page = ctx.new_page()
-    yield page
-    ctx.close()
+    yield from page_at(browser, NARROW)
 
 
 def test_every_page_reflows_at_320_px(narrow_page, base_url, site):
@@ -132,10 +136,7 @@ def walk_drawer(page, where: str, limit: int = 60) -> tuple[list[str], list[str]
 
 @pytest.fixture
 def phone(browser):
-    ctx = new_context(browser, PHONE)
-    page = ctx.new_page()
-    yield page
-    ctx.close()
+    yield from page_at(browser, PHONE)
 
 
 def test_narrow_menu_by_keyboard_keeps_the_focus_on_what_is_visible(phone, base_url, site):
